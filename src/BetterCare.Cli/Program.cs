@@ -1,0 +1,3 @@
+using BetterCare.Cli;
+
+return BcfCommand.Run(args, Console.Out, Console.Error);

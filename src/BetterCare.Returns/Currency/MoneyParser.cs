@@ -1,0 +1,233 @@
+using System.Globalization;
+
+namespace BetterCare.Returns.Currency;
+
+/// <summary>
+/// Turns a cell's value into money once, at the edge. Accepts every form the template
+/// spec lists and keeps the precision each figure was written to.
+/// </summary>
+public static class MoneyParser
+{
+    private const int MaxTextLength = 64;
+
+    public static MoneyReading Read(object? cell, Units units)
+    {
+        switch (cell)
+        {
+            case null:
+                return MoneyReading.Blank;
+            case double d:
+                return FromNumber(d, units);
+            case int i:
+                return FromNumber(i, units);
+            case long l:
+                return FromNumber(l, units);
+            case decimal m:
+                return FromDecimalText(m.ToString(CultureInfo.InvariantCulture), units, 1, m.ToString(CultureInfo.InvariantCulture));
+            case string s:
+                return Read(s, units);
+            case DateTime dt:
+                return new MoneyReading(MoneyReadingKind.Invalid, default, dt.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture));
+            case bool b:
+                return new MoneyReading(MoneyReadingKind.Invalid, default, b ? "TRUE" : "FALSE");
+            default:
+                return new MoneyReading(MoneyReadingKind.Invalid, default, Convert.ToString(cell, CultureInfo.InvariantCulture) ?? string.Empty);
+        }
+    }
+
+    public static MoneyReading Read(string? text, Units units)
+    {
+        if (text is null)
+        {
+            return MoneyReading.Blank;
+        }
+
+        var written = text.Trim();
+        if (written.Length == 0)
+        {
+            return MoneyReading.Blank;
+        }
+
+        if (written.Length > MaxTextLength)
+        {
+            return Invalid(written[..MaxTextLength] + "…");
+        }
+
+        var compact = Compact(written);
+        switch (compact)
+        {
+            case "tbc":
+            case "tbcm":
+            case "n/a":
+                return new MoneyReading(MoneyReadingKind.Missing, default, written);
+            case "nil":
+            case "-":
+            case "0":
+                return new MoneyReading(MoneyReadingKind.Value, new MoneyFigure(Money.Zero, new Money(StepPence((int)units, 0))), written);
+        }
+
+        var body = compact;
+        var negative = false;
+        if (body.Length > 2 && body[0] == '(' && body[^1] == ')')
+        {
+            negative = true;
+            body = body[1..^1];
+        }
+        else if (body.Length > 1 && body[0] == '-')
+        {
+            negative = true;
+            body = body[1..];
+        }
+
+        var multiplier = 1;
+        if (body.Length > 1 && body[^1] == 'm')
+        {
+            multiplier = 1_000_000;
+            body = body[..^1];
+            units = Units.Pounds;
+        }
+
+        if (!IsWellFormedNumber(body))
+        {
+            return Invalid(written);
+        }
+
+        var digits = body.Replace(",", string.Empty, StringComparison.Ordinal);
+        return FromDecimalText(negative ? "-" + digits : digits, units, multiplier, written);
+    }
+
+    private static MoneyReading FromNumber(double value, Units units)
+    {
+        if (double.IsNaN(value) || double.IsInfinity(value))
+        {
+            return Invalid(value.ToString(CultureInfo.InvariantCulture));
+        }
+
+        var text = value.ToString("R", CultureInfo.InvariantCulture);
+        if (text.Contains('E', StringComparison.Ordinal))
+        {
+            if (Math.Abs(value) > 1e15)
+            {
+                return Invalid(text);
+            }
+
+            text = ((decimal)value).ToString(CultureInfo.InvariantCulture);
+        }
+
+        return FromDecimalText(text, units, 1, text);
+    }
+
+    private static MoneyReading FromDecimalText(string digits, Units units, int multiplier, string written)
+    {
+        if (!decimal.TryParse(digits, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
+        {
+            return Invalid(written);
+        }
+
+        var point = digits.IndexOf('.', StringComparison.Ordinal);
+        var decimals = point < 0 ? 0 : digits.Length - point - 1;
+        decimal poundsPerUnit = (int)units * (decimal)multiplier;
+        decimal pounds;
+        try
+        {
+            pounds = number * poundsPerUnit;
+        }
+        catch (OverflowException)
+        {
+            return Invalid(written);
+        }
+
+        if (Math.Abs(pounds) > 1_000_000_000_000m)
+        {
+            // Far past any plausible return; keep it as a value so the range rule names it.
+            pounds = Math.Sign(pounds) * 1_000_000_000_000m;
+        }
+
+        var step = StepPence(poundsPerUnit, decimals);
+        return new MoneyReading(MoneyReadingKind.Value, new MoneyFigure(Money.FromPounds(pounds), new Money(step)), written);
+    }
+
+    private static long StepPence(decimal poundsPerUnit, int decimals)
+    {
+        var step = poundsPerUnit * 100m;
+        for (var i = 0; i < decimals && step > 1m; i++)
+        {
+            step /= 10m;
+        }
+
+        return Math.Max(1L, (long)decimal.Round(step, 0));
+    }
+
+    private static MoneyReading Invalid(string written) => new(MoneyReadingKind.Invalid, default, written);
+
+    /// <summary>Lower-cases, drops £ and spaces, and folds the dash family to '-'.</summary>
+    private static string Compact(string text)
+    {
+        Span<char> buffer = stackalloc char[text.Length];
+        var n = 0;
+        foreach (var c in text)
+        {
+            switch (c)
+            {
+                case '£':
+                case ' ':
+                case '\u00a0':
+                case '\t':
+                    continue;
+                case '–':
+                case '—':
+                case '−':
+                    buffer[n++] = '-';
+                    break;
+                default:
+                    buffer[n++] = char.ToLowerInvariant(c);
+                    break;
+            }
+        }
+
+        return new string(buffer[..n]);
+    }
+
+    /// <summary>Digits with correct thousands groups (1,234,567) or none, and an optional decimal part.</summary>
+    private static bool IsWellFormedNumber(string body)
+    {
+        if (body.Length == 0)
+        {
+            return false;
+        }
+
+        var point = body.IndexOf('.', StringComparison.Ordinal);
+        var whole = point < 0 ? body : body[..point];
+        var fraction = point < 0 ? string.Empty : body[(point + 1)..];
+        if (point >= 0 && (fraction.Length == 0 || !fraction.All(char.IsAsciiDigit)))
+        {
+            return false;
+        }
+
+        if (whole.Length == 0)
+        {
+            return point >= 0;
+        }
+
+        if (!whole.Contains(',', StringComparison.Ordinal))
+        {
+            return whole.All(char.IsAsciiDigit);
+        }
+
+        var groups = whole.Split(',');
+        if (groups[0].Length is < 1 or > 3 || !groups[0].All(char.IsAsciiDigit))
+        {
+            return false;
+        }
+
+        for (var i = 1; i < groups.Length; i++)
+        {
+            if (groups[i].Length != 3 || !groups[i].All(char.IsAsciiDigit))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,33 @@
+using BetterCare.Returns.Reading;
+
+namespace BetterCare.Returns.Model;
+
+/// <summary>
+/// A quarterly return as typed data, exactly as written: every value keeps its cell, and
+/// nothing is judged here. Tables are null when their sheet is absent.
+/// </summary>
+public sealed record QuarterlyReturn(
+    string FileName,
+    IReadOnlySet<TemplateSheet> SheetsPresent,
+    Cover? Cover,
+    Table<PartnerRow>? Contributions,
+    Table<SchemeRow>? Schemes,
+    Table<SignatoryRow>? SignOff,
+    Table<ConditionRow>? Conditions,
+    Table<MetricRow>? Metrics,
+    Table<DistrictRow>? Dfg,
+    Table<RiskRow>? Risks)
+{
+    public string SheetName(TemplateSheet sheet) => sheet switch
+    {
+        TemplateSheet.Cover => Cover?.SheetName,
+        TemplateSheet.Contributions => Contributions?.Sheet,
+        TemplateSheet.Schemes => Schemes?.Sheet,
+        TemplateSheet.SignOff => SignOff?.Sheet,
+        TemplateSheet.NationalConditions => Conditions?.Sheet,
+        TemplateSheet.Metrics => Metrics?.Sheet,
+        TemplateSheet.Dfg => Dfg?.Sheet,
+        TemplateSheet.Risks => Risks?.Sheet,
+        _ => null,
+    } ?? sheet.DisplayName();
+}

@@ -1,0 +1,65 @@
+using BetterCare.Returns.Findings;
+using BetterCare.Returns.Model;
+using BetterCare.Returns.Parsing;
+using BetterCare.Returns.Reading;
+using BetterCare.Returns.Reference;
+
+namespace BetterCare.Returns.Validation;
+
+/// <summary>The outcome of checking one file: the report, and the typed return when the file could be read.</summary>
+public sealed record CheckedReturn(ValidationReport Report, QuarterlyReturn? Return);
+
+/// <summary>Reads, parses and validates returns. Thread-safe; make one and share it.</summary>
+public sealed class ReturnValidator
+{
+    private readonly ReferenceData _reference;
+    private readonly IReadOnlyList<IValidationRule> _rules;
+    private readonly WorkbookReader _reader;
+
+    public ReturnValidator(ReferenceData reference, IReadOnlyList<IValidationRule>? rules = null, ReaderLimits? limits = null)
+    {
+        _reference = reference;
+        _rules = rules ?? ValidationRules.All;
+        _reader = new WorkbookReader(limits);
+    }
+
+    public CheckedReturn Check(string path, QuarterlyReturn? previous = null) =>
+        Check(_reader.Read(path), Path.GetFileName(path), previous);
+
+    public CheckedReturn Check(Stream stream, string fileName, QuarterlyReturn? previous = null) =>
+        Check(_reader.Read(stream, fileName), fileName, previous);
+
+    public CheckedReturn Check(WorkbookReadResult read, string fileName, QuarterlyReturn? previous = null)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        if (read.Workbook is null)
+        {
+            var finding = Finding.Of(FindingCode.FileUnreadable, fileName, null, $"'{fileName}' cannot be read: {read.Problem}.");
+            return new CheckedReturn(new ValidationReport(fileName, [finding]), null);
+        }
+
+        var parsed = ReturnParser.Parse(read.Workbook);
+        return new CheckedReturn(Validate(parsed, previous), parsed);
+    }
+
+    public ValidationReport Validate(QuarterlyReturn parsed, QuarterlyReturn? previous = null)
+    {
+        ArgumentNullException.ThrowIfNull(parsed);
+        var context = new ValidationContext(parsed, _reference, previous);
+        var findings = new List<Finding>();
+        foreach (var rule in _rules)
+        {
+            foreach (var finding in rule.Check(context))
+            {
+                if (!rule.Emits.Contains(finding.Code))
+                {
+                    throw new InvalidOperationException($"{rule.GetType().Name} emitted {finding.Code}, which it does not declare.");
+                }
+
+                findings.Add(finding);
+            }
+        }
+
+        return new ValidationReport(parsed.FileName, findings);
+    }
+}
