@@ -4,7 +4,8 @@ namespace BetterCare.Returns.Reading;
 
 /// <summary>
 /// How labels and headers are compared: case-insensitively, ignoring punctuation, £, unit
-/// suffixes in brackets and repeated spaces ("Total Contribution (£000's)" is "total contribution").
+/// suffixes in brackets and repeated spaces ("Total Contribution (£000's)" is "total contribution"),
+/// and reading '&' as 'and'.
 /// </summary>
 public static class Labels
 {
@@ -49,6 +50,17 @@ public static class Labels
                 }
 
                 sb.Append(char.ToLowerInvariant(c));
+            }
+            else if (c == '&')
+            {
+                // "Basildon & Brentwood CCG" is "Basildon and Brentwood CCG".
+                if (sb.Length > 0)
+                {
+                    sb.Append(' ');
+                }
+
+                sb.Append("and");
+                pendingSpace = true;
             }
             else if (c == '\'' || c == '’')
             {
