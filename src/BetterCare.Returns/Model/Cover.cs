@@ -2,11 +2,14 @@ using BetterCare.Returns.Currency;
 
 namespace BetterCare.Returns.Model;
 
-/// <summary>A Cover label and its value (the next non-blank cell to its right), if any.</summary>
-public sealed record CoverEntry(string Label, CellValue LabelCell, CellValue? Value)
+/// <summary>
+/// A Cover label and its value (the next non-blank cell to its right), if any.
+/// <see cref="BlankValueCell"/> is the cell just right of the label, where a missing value belongs.
+/// </summary>
+public sealed record CoverEntry(string Label, CellValue LabelCell, CellValue? Value, string BlankValueCell)
 {
-    /// <summary>Where a finding about this entry points: the value, else the label.</summary>
-    public string Cell => Value?.Cell ?? LabelCell.Cell;
+    /// <summary>Where a finding about this entry points: the value, else where the value belongs.</summary>
+    public string Cell => Value?.Cell ?? BlankValueCell;
 }
 
 /// <summary>The labels of the Cover sheet.</summary>

@@ -47,7 +47,7 @@ internal static class CoverParser
             var valueAt = Array.FindIndex(row.Cells, labelAt + 1, c => !Labels.IsBlank(c));
             var labelCell = new CellValue(sheet.Name, CellRef.Of(row.Index, labelAt), label);
             var value = valueAt < 0 ? null : new CellValue(sheet.Name, CellRef.Of(row.Index, valueAt), row.Cells[valueAt]);
-            entries[field] = new CoverEntry(label.Trim(), labelCell, value);
+            entries[field] = new CoverEntry(label.Trim(), labelCell, value, CellRef.Of(row.Index, labelAt + 1));
         }
 
         var units = UnitsText.TryParse(entries.GetValueOrDefault(CoverField.Units)?.Value?.Text, out var u) ? u : Units.Pounds;

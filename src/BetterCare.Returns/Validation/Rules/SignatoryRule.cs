@@ -65,7 +65,7 @@ public sealed class SignatoryRule : IValidationRule
         var best = rows.OrderBy(r => Gaps(r).Count).First();
         var gaps = Gaps(best);
         return Finding.Of(FindingCode.SignatoryMissing, sheet, gaps[0].Cell.Cell,
-            $"The signatory for {organisation} (row {best.Row + 1}) has no {string.Join(", ", gaps.Select(g => Describe(g)))}.");
+            $"The signatory for {organisation} (row {best.Row + 1}) has no {JoinOr(gaps.Select(Describe).ToList())}.");
     }
 
     private static List<(string Column, CellValue Cell)> Gaps(SignatoryRow row)
@@ -76,6 +76,9 @@ public sealed class SignatoryRule : IValidationRule
         if (row.Email.IsMissing) gaps.Add(("email", row.Email));
         return gaps;
     }
+
+    private static string JoinOr(List<string> parts) =>
+        parts.Count == 1 ? parts[0] : string.Join(", ", parts.Take(parts.Count - 1)) + " or " + parts[^1];
 
     private static string Describe((string Column, CellValue Cell) gap) =>
         gap.Cell.IsBlank ? gap.Column : $"{gap.Column} (only the placeholder '{gap.Cell.Text}')";

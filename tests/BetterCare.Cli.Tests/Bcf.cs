@@ -1,0 +1,48 @@
+using BetterCare.Cli;
+
+namespace BetterCare.Cli.Tests;
+
+/// <summary>Runs the bcf command line in-process and captures what a person would see.</summary>
+public sealed record BcfRun(int ExitCode, string Out, string Error)
+{
+    public static BcfRun Of(params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var code = BcfCommand.Run(args, stdout, stderr);
+        return new BcfRun(code, stdout.ToString(), stderr.ToString());
+    }
+}
+
+/// <summary>Paths in the repository: the sample returns and reference data.</summary>
+public static class Repo
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string Samples => Path.Combine(Root, "samples");
+
+    public static string Reference => Path.Combine(Root, "samples", "reference");
+
+    public static string Sample(string name) => Path.Combine(Samples, name);
+
+    private static string FindRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "samples", "reference", "areas.csv")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("The repository root (with samples/reference) was not found.");
+    }
+}
+
+/// <summary>A temporary folder deleted after the test.</summary>
+public sealed class TempFolder : IDisposable
+{
+    public string Path { get; } = Directory.CreateTempSubdirectory("bcf-cli-").FullName;
+
+    public string File(string name) => System.IO.Path.Combine(Path, name);
+
+    public void Dispose() => Directory.Delete(Path, recursive: true);
+}
