@@ -1,0 +1,194 @@
+using System.Text;
+using System.Text.Json;
+using BetterCare.Functions.Auth;
+using BetterCare.Functions.Triggers;
+using BetterCare.Pipeline.Ports;
+using BetterCare.Pipeline.Submissions;
+using BetterCare.Pipeline.Workflow;
+using BetterCare.Returns.Model;
+using BetterCare.Returns.Parsing;
+using BetterCare.Returns.Reading;
+using BetterCare.Returns.Reference;
+
+namespace BetterCare.Functions.Apis;
+
+/// <summary>Uploading returns and following them: <c>/api/returns</c> and <c>/api/periods/{period}/returns</c>.</summary>
+public static class ReturnsApi
+{
+    public static IEndpointRouteBuilder MapReturnsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/returns", UploadAsync).DisableAntiforgery();
+        app.MapGet("/api/returns/{submissionId}", GetAsync);
+        app.MapPost("/api/returns/{submissionId}/retry", RetryAsync);
+        app.MapGet("/api/periods/{period}/returns", ListPeriodAsync);
+        return app;
+    }
+
+    private static async Task<IResult> UploadAsync(
+        HttpRequest request, ApiKeyAuthenticator auth, SubmissionWorkflow workflow, InboxTrigger inbox, IReturnBlobs blobs,
+        PipelineOptions options, TimeProvider clock, CancellationToken ct)
+    {
+        if (auth.Authenticate(request) is not { } caller)
+        {
+            return ApiErrors.Unauthorized();
+        }
+
+        if (caller.Role is not (Role.HwbLead or Role.Admin))
+        {
+            return ApiErrors.Forbidden("This key cannot upload returns.");
+        }
+
+        var limitMb = options.MaxUploadBytes / (1024 * 1024);
+        if (request.ContentLength > options.MaxUploadBytes + (64 * 1024))
+        {
+            return ApiErrors.Of(StatusCodes.Status413PayloadTooLarge, $"The upload is larger than the {limitMb} MB limit for a return.");
+        }
+
+        if (!request.HasFormContentType)
+        {
+            return ApiErrors.Of(StatusCodes.Status400BadRequest, "Send the workbook as multipart/form-data in a field named 'file'.");
+        }
+
+        IFormFile? file;
+        try
+        {
+            var form = await request.ReadFormAsync(ct).ConfigureAwait(false);
+            file = form.Files.GetFile("file") ?? form.Files.FirstOrDefault();
+        }
+        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException or IOException)
+        {
+            return ApiErrors.Of(StatusCodes.Status413PayloadTooLarge, $"The upload could not be read whole; it may be larger than the {limitMb} MB limit for a return.");
+        }
+
+        if (file is null || file.Length == 0)
+        {
+            return ApiErrors.Of(StatusCodes.Status400BadRequest, "No workbook was sent: put it in a multipart field named 'file'.");
+        }
+
+        if (file.Length > options.MaxUploadBytes)
+        {
+            return ApiErrors.Of(StatusCodes.Status413PayloadTooLarge, $"'{file.FileName}' is larger than the {limitMb} MB limit for a return.");
+        }
+
+        var content = new byte[file.Length];
+        await using (var stream = file.OpenReadStream())
+        {
+            await stream.ReadExactlyAsync(content, ct).ConfigureAwait(false);
+        }
+
+        var fileName = SafeFileName(file.FileName);
+        var read = new WorkbookReader().Read(new MemoryStream(content, writable: false), fileName);
+        if (read.Workbook is null)
+        {
+            return ApiErrors.Of(StatusCodes.Status422UnprocessableEntity, $"'{fileName}' cannot be read as a workbook: {read.Problem}.");
+        }
+
+        var hwb = ReturnParser.Parse(read.Workbook).Cover?.HwbCode;
+        if (!HwbCode.IsValid(hwb) && caller.Role != Role.Admin)
+        {
+            return ApiErrors.Of(StatusCodes.Status422UnprocessableEntity, $"'{fileName}' gives no valid HWB code on its Cover, so it cannot be filed for {caller.Scope}.");
+        }
+
+        if (HwbCode.IsValid(hwb) && !caller.CanUploadFor(hwb!))
+        {
+            return ApiErrors.Forbidden($"This key uploads returns for {caller.Scope}; '{fileName}' is a return for {hwb}.");
+        }
+
+        var blobName = $"{(HwbCode.IsValid(hwb) ? hwb : "unidentified")}/{clock.GetUtcNow():yyyyMMdd'T'HHmmssfff}-{Guid.NewGuid():N}/{fileName}";
+        var etag = await blobs.PutInboxAsync(blobName, content, null, ct).ConfigureAwait(false);
+        var submission = await workflow.StartAsync(blobName, etag, fileName, caller.Name, ct).ConfigureAwait(false);
+        inbox.Started(blobName, etag);
+
+        var url = $"/api/returns/{submission.Id}";
+        return Results.Accepted(url, new UploadAccepted(submission.Id, submission.Status.ToString(), url));
+    }
+
+    private static async Task<IResult> GetAsync(
+        string submissionId, HttpRequest request, ApiKeyAuthenticator auth, IReturnTables tables, IReturnBlobs blobs, ReferenceData reference, CancellationToken ct)
+    {
+        if (auth.Authenticate(request) is not { } caller)
+        {
+            return ApiErrors.Unauthorized();
+        }
+
+        var submission = SubmissionId.IsWellFormed(submissionId) ? await tables.GetSubmissionAsync(submissionId, ct).ConfigureAwait(false) : null;
+        if (submission is null || !CanSee(caller, submission, reference))
+        {
+            return ApiErrors.NotFound($"Submission '{submissionId}'");
+        }
+
+        var history = await tables.GetHistoryAsync(submission.Id, ct).ConfigureAwait(false);
+        JsonElement? findings = null;
+        var json = submission.FindingsJson ??
+            (submission.ReportPath is { } path ? await blobs.ReadReportAsync(path, ct).ConfigureAwait(false) : null);
+        if (json is not null)
+        {
+            using var document = JsonDocument.Parse(json);
+            findings = document.RootElement.GetProperty("findings").Clone();
+        }
+
+        return Results.Ok(SubmissionView.From(submission, history, findings));
+    }
+
+    private static async Task<IResult> RetryAsync(string submissionId, HttpRequest request, ApiKeyAuthenticator auth, SubmissionWorkflow workflow, CancellationToken ct)
+    {
+        if (auth.Authenticate(request) is not { } caller)
+        {
+            return ApiErrors.Unauthorized();
+        }
+
+        if (caller.Role != Role.Admin)
+        {
+            return ApiErrors.Forbidden("Only an administrator can retry a submission.");
+        }
+
+        var outcome = SubmissionId.IsWellFormed(submissionId) ? await workflow.RetryAsync(submissionId, ct).ConfigureAwait(false) : null;
+        if (outcome is not { } found)
+        {
+            return ApiErrors.NotFound($"Submission '{submissionId}'");
+        }
+
+        var url = $"/api/returns/{found.Submission.Id}";
+        return found.Retried
+            ? Results.Accepted(url, new UploadAccepted(found.Submission.Id, found.Submission.Status.ToString(), url))
+            : ApiErrors.Of(StatusCodes.Status409Conflict, $"Submission {submissionId} is {found.Submission.Status}, not Failed; there is nothing to retry.");
+    }
+
+    private static async Task<IResult> ListPeriodAsync(string period, HttpRequest request, ApiKeyAuthenticator auth, IReturnTables tables, CancellationToken ct)
+    {
+        if (auth.Authenticate(request) is not { } caller)
+        {
+            return ApiErrors.Unauthorized();
+        }
+
+        if (!ReturnPeriod.TryParse(period, out var parsed))
+        {
+            return ApiErrors.Of(StatusCodes.Status400BadRequest, $"'{period}' is not a period such as 2017-18-Q2.");
+        }
+
+        var region = caller.Role == Role.RegionalManager ? caller.Scope : null;
+        var rows = await tables.ListPeriodAsync(parsed.ToString(), region, ct).ConfigureAwait(false);
+        return Results.Ok(rows.Where(r => caller.CanSee(r.HwbCode, r.Region)).OrderBy(r => r.HwbCode, StringComparer.Ordinal).Select(PeriodReturnView.From).ToList());
+    }
+
+    private static bool CanSee(Caller caller, Submission s, ReferenceData reference) =>
+        caller.CanSee(s.HwbCode, reference.Area(s.HwbCode)?.Region) || s.Uploader == caller.Name;
+
+    private static string SafeFileName(string? name)
+    {
+        var raw = Path.GetFileName(name ?? string.Empty);
+        var sb = new StringBuilder(raw.Length);
+        foreach (var c in raw)
+        {
+            sb.Append(char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '-');
+        }
+
+        var safe = sb.ToString().Trim('.', '-');
+        if (safe.Length > 100)
+        {
+            safe = safe[^100..];
+        }
+
+        return safe.Length == 0 ? "return.xlsx" : safe;
+    }
+}

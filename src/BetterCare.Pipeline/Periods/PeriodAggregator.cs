@@ -1,0 +1,135 @@
+using BetterCare.Pipeline.Ports;
+using BetterCare.Pipeline.Submissions;
+using BetterCare.Returns.Reference;
+
+namespace BetterCare.Pipeline.Periods;
+
+/// <summary>
+/// Folds a decided submission into its period's totals. Only the latest accepted submission of
+/// an HWB and period counts: a newer one replaces the older one's row and partner lines, and the
+/// older one is marked Superseded. Safe to run twice for the same submission.
+/// </summary>
+public sealed class PeriodAggregator
+{
+    private readonly IReturnTables _tables;
+    private readonly ReferenceData _reference;
+    private readonly TimeProvider _clock;
+
+    public PeriodAggregator(IReturnTables tables, ReferenceData reference, TimeProvider clock)
+    {
+        _tables = tables;
+        _reference = reference;
+        _clock = clock;
+    }
+
+    /// <summary>Applies the submission to its period; returns a line for its history.</summary>
+    public async Task<string> ApplyAsync(Submission submission, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(submission);
+        if (submission.Period is null || submission.HwbCode is null)
+        {
+            return "nothing to aggregate: the return names no HWB or period that can be read";
+        }
+
+        var row = await _tables.GetPeriodReturnAsync(submission.Period, submission.HwbCode, ct).ConfigureAwait(false);
+        if (submission.Status == SubmissionStatus.Accepted)
+        {
+            return await ApplyAcceptedAsync(submission, row, ct).ConfigureAwait(false);
+        }
+
+        if (row is not null && !IsNewer(submission.ReceivedAt, submission.Id, row.LatestReceivedAt, row.LatestSubmissionId))
+        {
+            return $"{submission.Status}; a later submission is already the latest for {submission.HwbCode} {submission.Period}";
+        }
+
+        var area = _reference.Area(submission.HwbCode);
+        var updated = (row ?? Empty(submission, area)) with
+        {
+            HwbName = submission.HwbName ?? row?.HwbName,
+            LatestSubmissionId = submission.Id,
+            LatestStatus = submission.Status,
+            LatestReceivedAt = submission.ReceivedAt,
+        };
+        await _tables.SavePeriodReturnAsync(updated, [], [], ct).ConfigureAwait(false);
+        return row?.HasAccepted == true
+            ? $"{submission.Status}; {row.AcceptedSubmissionId} remains the accepted return for {submission.Period}"
+            : $"{submission.Status}; {submission.HwbCode} has no accepted return for {submission.Period}";
+    }
+
+    private async Task<string> ApplyAcceptedAsync(Submission submission, PeriodReturn? row, CancellationToken ct)
+    {
+        if (row?.AcceptedSubmissionId == submission.Id)
+        {
+            // Applied already, by an earlier delivery that stopped before saving the submission.
+            await SupersedeAsync(row.PreviousAcceptedSubmissionId, submission.Id, ct).ConfigureAwait(false);
+            return $"counted in the {submission.Period} totals";
+        }
+
+        if (row?.AcceptedSubmissionId is { } current && !IsNewer(submission.ReceivedAt, submission.Id, row.AcceptedReceivedAt!.Value, current))
+        {
+            submission.Supersede(current, _clock.GetUtcNow());
+            return $"not counted: {current} is a later accepted return for {submission.Period}";
+        }
+
+        var area = _reference.Area(submission.HwbCode);
+        var figures = submission.Figures ?? new ReturnFigures(PoolPence.Zero, new Dictionary<string, PoolPence>(), SpendPence.Zero, new Dictionary<string, SpendPence>(), []);
+        var latest = row is null || IsNewer(submission.ReceivedAt, submission.Id, row.LatestReceivedAt, row.LatestSubmissionId);
+        var updated = (row ?? Empty(submission, area)) with
+        {
+            HwbName = submission.HwbName ?? row?.HwbName,
+            LatestSubmissionId = latest ? submission.Id : row!.LatestSubmissionId,
+            LatestStatus = latest ? SubmissionStatus.Accepted : row!.LatestStatus,
+            LatestReceivedAt = latest ? submission.ReceivedAt : row!.LatestReceivedAt,
+            AcceptedSubmissionId = submission.Id,
+            AcceptedReceivedAt = submission.ReceivedAt,
+            PreviousAcceptedSubmissionId = row?.AcceptedSubmissionId,
+            Figures = figures,
+        };
+        var lines = figures.Partners
+            .Select(p => new ContributionLine(submission.Period!, p.Key, p.Name, p.Kind, submission.HwbCode!, p.Figures))
+            .ToList();
+        var removed = row?.Figures?.Partners.Select(p => p.Key).Except(lines.Select(l => l.PartnerKey)).ToList() ?? [];
+        await _tables.SavePeriodReturnAsync(updated, lines, removed, ct).ConfigureAwait(false);
+        await SupersedeAsync(row?.AcceptedSubmissionId, submission.Id, ct).ConfigureAwait(false);
+        return row?.AcceptedSubmissionId is { } previous
+            ? $"counted in the {submission.Period} totals, replacing {previous}"
+            : $"counted in the {submission.Period} totals";
+    }
+
+    private async Task SupersedeAsync(string? previousId, string byId, CancellationToken ct)
+    {
+        if (previousId is null || previousId == byId)
+        {
+            return;
+        }
+
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var previous = await _tables.GetSubmissionAsync(previousId, ct).ConfigureAwait(false);
+            if (previous is null || previous.Status != SubmissionStatus.Accepted)
+            {
+                return;
+            }
+
+            previous.Supersede(byId, _clock.GetUtcNow());
+            try
+            {
+                await _tables.SaveSubmissionAsync(previous, ct).ConfigureAwait(false);
+                return;
+            }
+            catch (ConcurrencyException)
+            {
+            }
+        }
+
+        throw new ConcurrencyException($"Submission {previousId} kept changing while being superseded by {byId}.");
+    }
+
+    /// <summary>Later received wins; the id breaks a tie so every worker orders two submissions the same way.</summary>
+    public static bool IsNewer(DateTimeOffset at, string id, DateTimeOffset otherAt, string otherId) =>
+        at > otherAt || (at == otherAt && string.CompareOrdinal(id, otherId) > 0);
+
+    private static PeriodReturn Empty(Submission s, Area? area) => new(
+        s.Period!, s.HwbCode!, s.HwbName, area?.Region ?? "Unknown", area?.County ?? "Unknown",
+        s.Id, s.Status, s.ReceivedAt, null, null, null, null, null);
+}

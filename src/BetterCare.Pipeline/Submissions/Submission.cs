@@ -1,0 +1,234 @@
+namespace BetterCare.Pipeline.Submissions;
+
+/// <summary>
+/// One uploaded workbook's way through the workflow. Its status and step change only through
+/// the methods below, which refuse moves that make no sense; each change adds a history line,
+/// written in the same transaction as the state.
+/// </summary>
+public sealed class Submission
+{
+    private readonly List<HistoryEntry> _pending = [];
+
+    private Submission(string id)
+    {
+        Id = id;
+    }
+
+    public string Id { get; }
+
+    public string InboxBlob { get; private init; } = string.Empty;
+
+    public string FileName { get; private init; } = string.Empty;
+
+    public string Uploader { get; private init; } = string.Empty;
+
+    public DateTimeOffset ReceivedAt { get; private init; }
+
+    public SubmissionStatus Status { get; private set; }
+
+    public WorkflowStep Step { get; private set; }
+
+    public string? ContentHash { get; private set; }
+
+    public string? ArchivePath { get; private set; }
+
+    public string? ReportPath { get; private set; }
+
+    /// <summary>The validation report as JSON, when it is stored with the state (else at <see cref="ReportPath"/>).</summary>
+    public string? FindingsJson { get; private set; }
+
+    public string? HwbCode { get; private set; }
+
+    public string? HwbName { get; private set; }
+
+    public string? Period { get; private set; }
+
+    public int Errors { get; private set; }
+
+    public int Warnings { get; private set; }
+
+    public ReturnFigures? Figures { get; private set; }
+
+    public string? FailureReason { get; private set; }
+
+    /// <summary>What the status was when the submission failed, so a retry can restore it.</summary>
+    public SubmissionStatus? StatusBeforeFailure { get; private set; }
+
+    public string? SupersededBy { get; private set; }
+
+    /// <summary>How many history lines are stored; the next line's sequence number follows it.</summary>
+    public int HistoryCount { get; private set; }
+
+    /// <summary>The stored row's ETag; every save is conditional on it.</summary>
+    public string? ETag { get; set; }
+
+    /// <summary>History lines added since the last save.</summary>
+    public IReadOnlyList<HistoryEntry> PendingHistory => _pending;
+
+    public bool IsFinal => Step == WorkflowStep.Done || Status == SubmissionStatus.Failed;
+
+    public static Submission Receive(string id, string inboxBlob, string fileName, string uploader, DateTimeOffset at)
+    {
+        var s = new Submission(id)
+        {
+            InboxBlob = inboxBlob,
+            FileName = fileName,
+            Uploader = uploader,
+            ReceivedAt = at,
+            Status = SubmissionStatus.Received,
+            Step = WorkflowStep.Process,
+        };
+        s.Record(at, "Received", $"'{fileName}' uploaded by {uploader}");
+        return s;
+    }
+
+    /// <summary>The archive, validation and decision, recorded together.</summary>
+    public void Processed(ProcessOutcome outcome, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        Require(Step == WorkflowStep.Process && Status == SubmissionStatus.Received, "record its processing");
+        ContentHash = outcome.ContentHash;
+        ArchivePath = outcome.ArchivePath;
+        ReportPath = outcome.ReportPath;
+        FindingsJson = outcome.FindingsJson;
+        HwbCode = outcome.HwbCode;
+        HwbName = outcome.HwbName;
+        Period = outcome.Period;
+        Errors = outcome.Errors;
+        Warnings = outcome.Warnings;
+        Figures = outcome.Figures;
+        Record(at, "Archived", $"{ArchivePath} (SHA-256 {ContentHash})");
+        Record(at, "Validated", $"{Errors} error(s), {Warnings} warning(s)");
+        Status = Errors == 0 && Period is not null && HwbCode is not null ? SubmissionStatus.Accepted : SubmissionStatus.Rejected;
+        Record(at, Status.ToString(), Status == SubmissionStatus.Accepted
+            ? $"{HwbName} {Period}: accepted"
+            : Period is null || HwbCode is null ? "the return names no HWB or period that can be read" : $"{HwbName} {Period}: rejected with {Errors} error(s)");
+        Step = WorkflowStep.Aggregate;
+    }
+
+    /// <summary>The period's totals now reflect this submission (or, for a rejection, its status).</summary>
+    public void Aggregated(DateTimeOffset at, string detail)
+    {
+        Require(Step == WorkflowStep.Aggregate && Status is SubmissionStatus.Accepted or SubmissionStatus.Rejected or SubmissionStatus.Superseded, "record its aggregation");
+        Step = WorkflowStep.Done;
+        Record(at, "Aggregated", detail);
+    }
+
+    /// <summary>A later accepted submission for the same HWB and period replaces this one.</summary>
+    public void Supersede(string byId, DateTimeOffset at)
+    {
+        Require(Status == SubmissionStatus.Accepted, "be superseded");
+        Status = SubmissionStatus.Superseded;
+        SupersededBy = byId;
+        Record(at, "Superseded", $"replaced by {byId}");
+    }
+
+    public void Fail(string reason, DateTimeOffset at)
+    {
+        Require(Step != WorkflowStep.Done && Status != SubmissionStatus.Failed, "fail");
+        StatusBeforeFailure = Status;
+        Status = SubmissionStatus.Failed;
+        FailureReason = reason;
+        Record(at, "Failed", $"{Step} step: {reason}");
+    }
+
+    /// <summary>An operator sends a failed submission back to the step it failed at.</summary>
+    public void Retry(DateTimeOffset at)
+    {
+        Require(Status == SubmissionStatus.Failed, "be retried");
+        Status = StatusBeforeFailure ?? SubmissionStatus.Received;
+        StatusBeforeFailure = null;
+        FailureReason = null;
+        Record(at, "Retried", $"{Step} step queued again");
+    }
+
+    public void MarkSaved(string etag)
+    {
+        HistoryCount += _pending.Count;
+        _pending.Clear();
+        ETag = etag;
+    }
+
+    private void Record(DateTimeOffset at, string @event, string detail) =>
+        _pending.Add(new HistoryEntry(HistoryCount + _pending.Count + 1, at, @event, detail));
+
+    private void Require(bool allowed, string what)
+    {
+        if (!allowed)
+        {
+            throw new InvalidOperationException($"Submission {Id} is {Status} at step {Step} and cannot {what}.");
+        }
+    }
+
+    /// <summary>Rebuilds a submission from its stored row.</summary>
+    public static Submission Restore(StoredSubmission row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return new Submission(row.Id)
+        {
+            InboxBlob = row.InboxBlob,
+            FileName = row.FileName,
+            Uploader = row.Uploader,
+            ReceivedAt = row.ReceivedAt,
+            Status = row.Status,
+            Step = row.Step,
+            ContentHash = row.ContentHash,
+            ArchivePath = row.ArchivePath,
+            ReportPath = row.ReportPath,
+            FindingsJson = row.FindingsJson,
+            HwbCode = row.HwbCode,
+            HwbName = row.HwbName,
+            Period = row.Period,
+            Errors = row.Errors,
+            Warnings = row.Warnings,
+            Figures = ReturnFigures.FromJson(row.FiguresJson),
+            FailureReason = row.FailureReason,
+            StatusBeforeFailure = row.StatusBeforeFailure,
+            SupersededBy = row.SupersededBy,
+            HistoryCount = row.HistoryCount,
+            ETag = row.ETag,
+        };
+    }
+
+    public StoredSubmission ToStored() => new(
+        Id, InboxBlob, FileName, Uploader, ReceivedAt, Status, Step, ContentHash, ArchivePath, ReportPath, FindingsJson, HwbCode, HwbName,
+        Period, Errors, Warnings, Figures?.ToJson(), FailureReason, StatusBeforeFailure, SupersededBy, HistoryCount + _pending.Count, ETag);
+}
+
+/// <summary>A submission's state row as the table stores it.</summary>
+public sealed record StoredSubmission(
+    string Id,
+    string InboxBlob,
+    string FileName,
+    string Uploader,
+    DateTimeOffset ReceivedAt,
+    SubmissionStatus Status,
+    WorkflowStep Step,
+    string? ContentHash,
+    string? ArchivePath,
+    string? ReportPath,
+    string? FindingsJson,
+    string? HwbCode,
+    string? HwbName,
+    string? Period,
+    int Errors,
+    int Warnings,
+    string? FiguresJson,
+    string? FailureReason,
+    SubmissionStatus? StatusBeforeFailure,
+    string? SupersededBy,
+    int HistoryCount,
+    string? ETag);
+
+/// <summary>What processing a workbook found, for <see cref="Submission.Processed"/>.</summary>
+public sealed record ProcessOutcome(
+    string ContentHash,
+    string ArchivePath,
+    string? ReportPath,
+    string? FindingsJson,
+    string? HwbCode,
+    string? HwbName,
+    string? Period,
+    int Errors,
+    int Warnings,
+    ReturnFigures? Figures);

@@ -1,0 +1,74 @@
+using Azure.Data.Tables;
+using BetterCare.Infrastructure;
+
+namespace BetterCare.Pipeline.Tests;
+
+/// <summary>Direct looks into Azurite, to check what the pipeline wrote.</summary>
+public sealed class Storage
+{
+    public Storage(string connection) => Clients = new StorageClients(connection);
+
+    public StorageClients Clients { get; }
+
+    public async Task<List<TableEntity>> SubmissionStatesAsync()
+    {
+        var rows = new List<TableEntity>();
+        await foreach (var e in Clients.Tables.GetTableClient(StorageNames.SubmissionsTable).QueryAsync<TableEntity>(e => e.RowKey == "state"))
+        {
+            rows.Add(e);
+        }
+
+        return rows;
+    }
+
+    public async Task<List<TableEntity>> HistoryAsync(string submissionId)
+    {
+        var rows = new List<TableEntity>();
+        await foreach (var e in Clients.Tables.GetTableClient(StorageNames.SubmissionsTable).QueryAsync<TableEntity>(e => e.PartitionKey == submissionId && e.RowKey != "state"))
+        {
+            rows.Add(e);
+        }
+
+        return rows;
+    }
+
+    public async Task<List<TableEntity>> TotalsAsync(string period)
+    {
+        var rows = new List<TableEntity>();
+        await foreach (var e in Clients.Tables.GetTableClient(StorageNames.TotalsTable).QueryAsync<TableEntity>(e => e.PartitionKey == period))
+        {
+            rows.Add(e);
+        }
+
+        return rows;
+    }
+
+    public async Task<List<string>> BlobNamesAsync(string container)
+    {
+        var names = new List<string>();
+        var client = Clients.Blobs.GetBlobContainerClient(container);
+        if (!await client.ExistsAsync())
+        {
+            return names;
+        }
+
+        await foreach (var b in client.GetBlobsAsync())
+        {
+            names.Add(b.Name);
+        }
+
+        return names;
+    }
+
+    public async Task<int> QueueLengthAsync(string queue)
+    {
+        var client = Clients.Queues.GetQueueClient(queue);
+        if (!await client.ExistsAsync())
+        {
+            return 0;
+        }
+
+        var messages = await client.PeekMessagesAsync(32);
+        return messages.Value.Length;
+    }
+}
