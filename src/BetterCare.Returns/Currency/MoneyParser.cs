@@ -66,7 +66,7 @@ public static class MoneyParser
                 return new MoneyReading(MoneyReadingKind.Value, new MoneyFigure(Money.Zero, new Money(StepPence((int)units, 0))), written);
         }
 
-        var body = compact;
+        ReadOnlySpan<char> body = compact;
         var negative = false;
         if (body.Length > 2 && body[0] == '(' && body[^1] == ')')
         {
@@ -92,8 +92,23 @@ public static class MoneyParser
             return Invalid(written);
         }
 
-        var digits = body.Replace(",", string.Empty, StringComparison.Ordinal);
-        return FromDecimalText(negative ? "-" + digits : digits, units, multiplier, written);
+        // The digits without their thousands separators, signed (body is at most 64 characters).
+        Span<char> digits = stackalloc char[body.Length + 1];
+        var n = 0;
+        if (negative)
+        {
+            digits[n++] = '-';
+        }
+
+        foreach (var c in body)
+        {
+            if (c != ',')
+            {
+                digits[n++] = c;
+            }
+        }
+
+        return FromDecimalText(digits[..n], units, multiplier, written);
     }
 
     private static MoneyReading FromNumber(double value, Units units)
@@ -104,27 +119,26 @@ public static class MoneyParser
         }
 
         var text = value.ToString("R", CultureInfo.InvariantCulture);
+        var written = text;
         if (text.Contains('E', StringComparison.Ordinal))
         {
-            if (Math.Abs(value) > 1e15)
-            {
-                return Invalid(text);
-            }
-
-            text = ((decimal)value).ToString(CultureInfo.InvariantCulture);
+            // A number is a money value however large: past any plausible figure it is held at
+            // the cap below, so the range rule names it rather than calling it not money.
+            text = ((decimal)Math.Clamp(value, -1e15, 1e15)).ToString(CultureInfo.InvariantCulture);
+            written = Math.Abs(value) > 1e15 ? written : text;
         }
 
-        return FromDecimalText(text, units, 1, text);
+        return FromDecimalText(text, units, 1, written);
     }
 
-    private static MoneyReading FromDecimalText(string digits, Units units, int multiplier, string written)
+    private static MoneyReading FromDecimalText(ReadOnlySpan<char> digits, Units units, int multiplier, string written)
     {
         if (!decimal.TryParse(digits, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
         {
             return Invalid(written);
         }
 
-        var point = digits.IndexOf('.', StringComparison.Ordinal);
+        var point = digits.IndexOf('.');
         var decimals = point < 0 ? 0 : digits.Length - point - 1;
         decimal poundsPerUnit = (int)units * (decimal)multiplier;
         decimal pounds;
@@ -189,17 +203,17 @@ public static class MoneyParser
     }
 
     /// <summary>Digits with correct thousands groups (1,234,567) or none, and an optional decimal part.</summary>
-    private static bool IsWellFormedNumber(string body)
+    private static bool IsWellFormedNumber(ReadOnlySpan<char> body)
     {
         if (body.Length == 0)
         {
             return false;
         }
 
-        var point = body.IndexOf('.', StringComparison.Ordinal);
+        var point = body.IndexOf('.');
         var whole = point < 0 ? body : body[..point];
-        var fraction = point < 0 ? string.Empty : body[(point + 1)..];
-        if (point >= 0 && (fraction.Length == 0 || !fraction.All(char.IsAsciiDigit)))
+        var fraction = point < 0 ? [] : body[(point + 1)..];
+        if (point >= 0 && (fraction.Length == 0 || !AllDigits(fraction)))
         {
             return false;
         }
@@ -209,25 +223,36 @@ public static class MoneyParser
             return point >= 0;
         }
 
-        if (!whole.Contains(',', StringComparison.Ordinal))
+        var comma = whole.IndexOf(',');
+        if (comma < 0)
         {
-            return whole.All(char.IsAsciiDigit);
+            return AllDigits(whole);
         }
 
-        var groups = whole.Split(',');
-        if (groups[0].Length is < 1 or > 3 || !groups[0].All(char.IsAsciiDigit))
+        var first = whole[..comma];
+        if (first.Length is < 1 or > 3 || !AllDigits(first))
         {
             return false;
         }
 
-        for (var i = 1; i < groups.Length; i++)
+        var rest = whole[(comma + 1)..];
+        while (true)
         {
-            if (groups[i].Length != 3 || !groups[i].All(char.IsAsciiDigit))
+            comma = rest.IndexOf(',');
+            var group = comma < 0 ? rest : rest[..comma];
+            if (group.Length != 3 || !AllDigits(group))
             {
                 return false;
             }
-        }
 
-        return true;
+            if (comma < 0)
+            {
+                return true;
+            }
+
+            rest = rest[(comma + 1)..];
+        }
     }
+
+    private static bool AllDigits(ReadOnlySpan<char> text) => !text.ContainsAnyExceptInRange('0', '9');
 }
