@@ -32,16 +32,17 @@ public static class WorkbookWriter
     {
         ArgumentNullException.ThrowIfNull(draft);
         using var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook);
-        var workbookPart = document.AddWorkbookPart();
+        // Explicit relationship ids (the SDK's are random), so the same draft gives the same bytes.
+        var workbookPart = document.AddNewPart<WorkbookPart>("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml", "rId1");
         workbookPart.Workbook = new Workbook();
-        var styles = workbookPart.AddNewPart<WorkbookStylesPart>();
+        var styles = workbookPart.AddNewPart<WorkbookStylesPart>("rIdStyles");
         styles.Stylesheet = Stylesheet();
 
         var sheets = workbookPart.Workbook.AppendChild(new Sheets());
         uint id = 1;
         foreach (var sheet in draft.Sheets)
         {
-            var part = workbookPart.AddNewPart<WorksheetPart>();
+            var part = workbookPart.AddNewPart<WorksheetPart>($"rIdSheet{id}");
             part.Worksheet = Worksheet(sheet);
             sheets.Append(new Sheet
             {

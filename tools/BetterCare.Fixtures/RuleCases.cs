@@ -26,6 +26,7 @@ public static class RuleCases
         Changed("cover-hwb-code-malformed.xlsx", "HWB code E6000012 (a digit short)", d => d.HwbCode = "E6000012"),
         Changed("cover-quarter-invalid.xlsx", "quarter Q5", d => d.Quarter = "Q5"),
         Changed("cover-year-invalid.xlsx", "financial year 2017-19", d => d.FinancialYear = "2017-19"),
+        Changed("column-missing-partner-type.xlsx", "the Contributions header says 'Type of body' instead of 'Partner type'", _ => { }, wb => wb.Sheet("Contributions").Rows[2]![1] = "Type of body"),
         Changed("hwb-unlisted.xlsx", "HWB code E06000013, well formed but not in the reference areas", d => d.HwbCode = "E06000013"),
 
         // Closed choices and identifiers

@@ -23,4 +23,14 @@ public class RequiredFieldsRuleTests
         Reported.States(finding, "'<email>'", "placeholder");
         Reported.NothingElse(report, FindingCode.FieldMissing);
     }
+
+    [Fact]
+    public void MissingColumnIsReportedOnceAtTheHeaderNotOncePerRow()
+    {
+        var report = TestFiles.Validate("column-missing-partner-type.xlsx");
+
+        var finding = Reported.Once(report, FindingCode.FieldMissing, Severity.Error, "Contributions", "A3");
+        Reported.States(finding, "'Partner type'");
+        Reported.NothingElse(report, FindingCode.FieldMissing);
+    }
 }

@@ -56,8 +56,8 @@ public sealed class RequiredFieldsRule : IValidationRule
 
             foreach (var row in contributions.Rows)
             {
-                if (Blank(row.Partner)) yield return Value(row.Partner, "Partner", "partner row");
-                if (Blank(row.PartnerType)) yield return Value(row.PartnerType, "Partner type", $"partner '{row.Name}'");
+                if (Has(contributions, "Partner") && Blank(row.Partner)) yield return Value(row.Partner, "Partner", "partner row");
+                if (Has(contributions, "Partner type") && Blank(row.PartnerType)) yield return Value(row.PartnerType, "Partner type", $"partner '{row.Name}'");
             }
         }
 
@@ -71,36 +71,39 @@ public sealed class RequiredFieldsRule : IValidationRule
             foreach (var row in schemes.Rows)
             {
                 var which = row.SchemeId.IsMissing ? $"the scheme in row {row.Row + 1}" : $"scheme {row.SchemeId.Text}";
-                if (Blank(row.SchemeId)) yield return Value(row.SchemeId, "Scheme ID", $"the scheme in row {row.Row + 1}");
-                if (Blank(row.SchemeName)) yield return Value(row.SchemeName, "Scheme name", which);
-                if (Blank(row.SchemeType)) yield return Value(row.SchemeType, "Scheme type", which);
-                if (Blank(row.FundingPartner)) yield return Value(row.FundingPartner, "Funding partner", which);
+                if (Has(schemes, "Scheme ID") && Blank(row.SchemeId)) yield return Value(row.SchemeId, "Scheme ID", $"the scheme in row {row.Row + 1}");
+                if (Has(schemes, "Scheme name") && Blank(row.SchemeName)) yield return Value(row.SchemeName, "Scheme name", which);
+                if (Has(schemes, "Scheme type") && Blank(row.SchemeType)) yield return Value(row.SchemeType, "Scheme type", which);
+                if (Has(schemes, "Funding partner") && Blank(row.FundingPartner)) yield return Value(row.FundingPartner, "Funding partner", which);
             }
         }
 
         foreach (var row in r.Conditions?.Rows ?? [])
         {
-            if (Blank(row.Condition)) yield return Value(row.Condition, "Condition", $"the condition in row {row.Row + 1}");
-            if (Blank(row.Met)) yield return Value(row.Met, "Met", $"condition '{row.Condition.Text}'");
+            if (Has(r.Conditions, "Condition") && Blank(row.Condition)) yield return Value(row.Condition, "Condition", $"the condition in row {row.Row + 1}");
+            if (Has(r.Conditions, "Met") && Blank(row.Met)) yield return Value(row.Met, "Met", $"condition '{row.Condition.Text}'");
         }
 
         foreach (var row in r.Metrics?.Rows ?? [])
         {
-            if (Blank(row.Metric)) yield return Value(row.Metric, "Metric", $"the metric in row {row.Row + 1}");
+            if (Has(r.Metrics, "Metric") && Blank(row.Metric)) yield return Value(row.Metric, "Metric", $"the metric in row {row.Row + 1}");
         }
 
         foreach (var row in r.Dfg?.Rows ?? [])
         {
-            if (Blank(row.District)) yield return Value(row.District, "District council", $"the allocation in row {row.Row + 1}");
+            if (Has(r.Dfg, "District council") && Blank(row.District)) yield return Value(row.District, "District council", $"the allocation in row {row.Row + 1}");
         }
 
         foreach (var row in r.Risks?.Rows ?? [])
         {
-            if (Blank(row.Risk)) yield return Value(row.Risk, "Risk", $"the risk in row {row.Row + 1}");
+            if (Has(r.Risks, "Risk") && Blank(row.Risk)) yield return Value(row.Risk, "Risk", $"the risk in row {row.Row + 1}");
         }
     }
 
     private static bool Blank(CellValue cell) => cell.IsMissing;
+
+    /// <summary>A column absent from the header is reported once, by its table; its cells are not then each reported blank.</summary>
+    private static bool Has<TRow>(Table<TRow>? table, string column) => table is not null && !table.Layout.MissingColumns.Contains(column);
 
     private static IEnumerable<Finding>? Columns<TRow>(Table<TRow>? table)
     {
