@@ -16,13 +16,15 @@ public sealed record Case(string FileName, string Purpose, Action<string> Write)
             File.WriteAllBytes(path, Deterministic(buffer.ToArray()));
         });
 
+    /// <summary>The time every zip entry of a fixture is stamped with.</summary>
+    public static readonly DateTimeOffset Stamp = new(2017, 9, 11, 0, 0, 0, TimeSpan.Zero);
+
     /// <summary>
     /// The same package with every entry stamped with one fixed time, so writing a case again
     /// gives the same bytes and the committed files change only when a case does.
     /// </summary>
     public static byte[] Deterministic(byte[] package)
     {
-        var stamp = new DateTimeOffset(2017, 9, 11, 0, 0, 0, TimeSpan.Zero);
         using var output = new MemoryStream();
         using (var source = new System.IO.Compression.ZipArchive(new MemoryStream(package), System.IO.Compression.ZipArchiveMode.Read))
         using (var target = new System.IO.Compression.ZipArchive(output, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
@@ -30,7 +32,7 @@ public sealed record Case(string FileName, string Purpose, Action<string> Write)
             foreach (var entry in source.Entries)
             {
                 var copy = target.CreateEntry(entry.FullName, System.IO.Compression.CompressionLevel.Optimal);
-                copy.LastWriteTime = stamp;
+                copy.LastWriteTime = Stamp;
                 using var from = entry.Open();
                 using var to = copy.Open();
                 from.CopyTo(to);

@@ -102,9 +102,22 @@ internal sealed class TableParser
 
     public Table<TRow> Build<TRow>(Func<TableParser, SheetRow, TRow> map)
     {
-        var rows = DataRows.Select(r => map(this, r)).ToList();
+        // One pass for both: the data rows run up to the first Total row (DataRows, TotalRow).
+        var rows = new List<TRow>(_headerPosition < 0 ? 0 : _sheet.Rows.Count - _headerPosition - 1);
+        SheetRow? total = null;
+        for (var i = _headerPosition < 0 ? _sheet.Rows.Count : _headerPosition + 1; i < _sheet.Rows.Count; i++)
+        {
+            var row = _sheet.Rows[i];
+            if (IsTotalRow(row))
+            {
+                total = row;
+                break;
+            }
+
+            rows.Add(map(this, row));
+        }
+
         var totals = new Dictionary<string, MoneyCell>(StringComparer.Ordinal);
-        var total = TotalRow;
         if (total is not null)
         {
             foreach (var column in _columns.Where(c => c.IsMoney && Has(c)))
@@ -205,7 +218,7 @@ internal sealed class TableParser
                 continue;
             }
 
-            return cell is string s && s.Length < 20 && Labels.Normalize(s) == "total";
+            return cell is string s && s.Length < 20 && Labels.NormalizesTo(s, "total");
         }
 
         return false;

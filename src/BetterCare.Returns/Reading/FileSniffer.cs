@@ -38,6 +38,9 @@ internal static class FileSniffer
         return Kind.NotSpreadsheet;
     }
 
+    /// <summary>The most bytes deflate (or storing) can take for <paramref name="uncompressed"/> bytes, with room for encryption headers.</summary>
+    private static long MostCompressedBytes(long uncompressed) => uncompressed + (uncompressed / 1000) + 1024;
+
     /// <summary>Returns why the package must be refused, or null when it may be read.</summary>
     public static string? CheckPackage(Stream stream, ReaderLimits limits)
     {
@@ -69,19 +72,28 @@ internal static class FileSniffer
                 total += entry.Length;
                 if (total > limits.MaxUncompressedBytes)
                 {
-                    return $"its contents inflate to more than {limits.MaxUncompressedBytes / (1024 * 1024)} MB, out of proportion to a return (a zip bomb?)";
+                    return $"its contents inflate to more than {ReaderLimits.Describe(limits.MaxUncompressedBytes)}, out of proportion to a return (a zip bomb?)";
+                }
+
+                // Deflate never grows data by more than a few bytes in 64 KB, so compressed data
+                // larger than its declared size means the size is forged. .NET stops inflating an
+                // entry at its declared size, so such a part reads as damaged, never as a bomb; this
+                // says plainly what it is.
+                if (entry.CompressedLength > MostCompressedBytes(entry.Length))
+                {
+                    return FormattableString.Invariant($"its part '{name}' declares {entry.Length:N0} bytes but holds {entry.CompressedLength:N0} bytes of compressed data: its sizes are forged, as in a zip bomb");
                 }
 
                 if (entry.Length > limits.RatioCheckFromBytes &&
                     entry.Length > (long)limits.MaxCompressionRatio * Math.Max(1, entry.CompressedLength))
                 {
-                    return $"its part '{name}' inflates from {entry.CompressedLength:N0} to {entry.Length:N0} bytes, out of proportion to a return (a zip bomb?)";
+                    return FormattableString.Invariant($"its part '{name}' inflates from {entry.CompressedLength:N0} to {entry.Length:N0} bytes, out of proportion to a return (a zip bomb?)");
                 }
             }
 
             if (!hasWorkbook || contentTypes is null)
             {
-                return "it is a zip archive but not an Excel workbook";
+                return "it is not a spreadsheet: it is a zip archive with no Excel workbook in it (a Word document or another Office file?)";
             }
 
             if (contentTypes.Length > 1024 * 1024)
@@ -98,7 +110,7 @@ internal static class FileSniffer
 
             return null;
         }
-        catch (InvalidDataException)
+        catch (Exception e) when (e is InvalidDataException or IOException or NotSupportedException)
         {
             return "it is a damaged or truncated zip archive";
         }

@@ -1,4 +1,4 @@
-using System.Text;
+using System.Buffers;
 
 namespace BetterCare.Returns.Reading;
 
@@ -16,7 +16,40 @@ public static class Labels
             return string.Empty;
         }
 
-        var sb = new StringBuilder(text.Length);
+        char[]? rented = null;
+        var buffer = MaxNormalizedLength(text) <= 256 ? stackalloc char[256] : (rented = ArrayPool<char>.Shared.Rent(MaxNormalizedLength(text)));
+        try
+        {
+            return new string(buffer[..NormalizeInto(text, buffer)]);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>Whether <paramref name="text"/> normalizes to <paramref name="key"/> (itself normalized), without making the string.</summary>
+    public static bool NormalizesTo(string? text, string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (string.IsNullOrEmpty(text) || MaxNormalizedLength(text) > 256)
+        {
+            return Normalize(text) == key;
+        }
+
+        Span<char> buffer = stackalloc char[256];
+        return buffer[..NormalizeInto(text, buffer)].SequenceEqual(key);
+    }
+
+    // Each character writes at most four: '&' becomes " and".
+    private static int MaxNormalizedLength(string text) => text.Length * 4;
+
+    private static int NormalizeInto(string text, Span<char> sb)
+    {
+        var n = 0;
         var depth = 0;
         var pendingSpace = false;
         foreach (var raw in text)
@@ -25,14 +58,14 @@ public static class Labels
             if (c == '(' || c == '[')
             {
                 depth++;
-                pendingSpace = sb.Length > 0;
+                pendingSpace = n > 0;
                 continue;
             }
 
             if (c == ')' || c == ']')
             {
                 depth = Math.Max(0, depth - 1);
-                pendingSpace = sb.Length > 0;
+                pendingSpace = n > 0;
                 continue;
             }
 
@@ -45,21 +78,22 @@ public static class Labels
             {
                 if (pendingSpace)
                 {
-                    sb.Append(' ');
+                    sb[n++] = ' ';
                     pendingSpace = false;
                 }
 
-                sb.Append(char.ToLowerInvariant(c));
+                sb[n++] = char.ToLowerInvariant(c);
             }
             else if (c == '&')
             {
                 // "Basildon & Brentwood CCG" is "Basildon and Brentwood CCG".
-                if (sb.Length > 0)
+                if (n > 0)
                 {
-                    sb.Append(' ');
+                    sb[n++] = ' ';
                 }
 
-                sb.Append("and");
+                "and".CopyTo(sb[n..]);
+                n += 3;
                 pendingSpace = true;
             }
             else if (c == '\'' || c == '’')
@@ -68,11 +102,11 @@ public static class Labels
             }
             else
             {
-                pendingSpace = sb.Length > 0;
+                pendingSpace = n > 0;
             }
         }
 
-        return sb.ToString();
+        return n;
     }
 
     public static string? Text(object? cell) => cell switch

@@ -25,4 +25,12 @@ public sealed record ReaderLimits
     public long RatioCheckFromBytes { get; init; } = 1024 * 1024;
 
     public static ReaderLimits Default { get; } = new();
+
+    /// <summary>A size as a limit is stated to a person: "20 MB", "1.5 MB", "512 KB", "900 bytes".</summary>
+    internal static string Describe(long bytes) => bytes switch
+    {
+        >= 1024 * 1024 => $"{Math.Round(bytes / (1024.0 * 1024), 1).ToString(System.Globalization.CultureInfo.InvariantCulture)} MB",
+        >= 1024 => $"{Math.Round(bytes / 1024.0, 1).ToString(System.Globalization.CultureInfo.InvariantCulture)} KB",
+        _ => $"{bytes.ToString(System.Globalization.CultureInfo.InvariantCulture)} bytes",
+    };
 }

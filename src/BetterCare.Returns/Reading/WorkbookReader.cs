@@ -1,5 +1,4 @@
 using System.Text;
-using System.Xml;
 using ExcelDataReader;
 using ExcelDataReader.Exceptions;
 
@@ -13,6 +12,9 @@ namespace BetterCare.Returns.Reading;
 public sealed class WorkbookReader
 {
     static WorkbookReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    /// <summary>The most rows a sheet can have in any version of Excel.</summary>
+    private const int ExcelMaxRows = 1_048_576;
 
     private readonly ReaderLimits _limits;
 
@@ -78,9 +80,7 @@ public sealed class WorkbookReader
         {
             return WorkbookReadResult.Unreadable("it is password-protected or encrypted; remove the password and upload it again");
         }
-        catch (Exception e) when (e is ExcelReaderException or InvalidDataException or XmlException or EndOfStreamException
-                                      or NotSupportedException or FormatException or IndexOutOfRangeException
-                                      or ArgumentException or InvalidOperationException or OverflowException or IOException)
+        catch (Exception e) when (IsDamage(e))
         {
             return WorkbookReadResult.Unreadable("it is damaged or truncated (" + Describe(e) + ")");
         }
@@ -97,12 +97,22 @@ public sealed class WorkbookReader
                 continue;
             }
 
-            var rows = new List<SheetRow>();
+            // A damaged .xls can claim two billion rows, and ExcelDataReader walks them all,
+            // blank, before it returns the first: refuse what no version of Excel could write.
+            if (reader.RowCount > ExcelMaxRows)
+            {
+                return WorkbookReadResult.Unreadable(
+                    FormattableString.Invariant($"it is damaged: sheet '{reader.Name}' claims {reader.RowCount:N0} rows, more than Excel allows"));
+            }
+
+            // Sized from the sheet's row count (capped at the limit): no regrowing, and under the large object heap.
+            var rows = new List<SheetRow>(Math.Clamp(reader.RowCount, 0, Math.Max(0, _limits.MaxUsedRows)));
+            var buffer = new object?[Math.Max(0, _limits.MaxColumns)];
             var rowIndex = -1;
             while (reader.Read())
             {
                 rowIndex++;
-                var row = ReadRow(reader, rowIndex);
+                var row = ReadRow(reader, rowIndex, buffer);
                 if (row is null)
                 {
                     continue;
@@ -111,7 +121,7 @@ public sealed class WorkbookReader
                 if (rows.Count == _limits.MaxUsedRows)
                 {
                     return WorkbookReadResult.Unreadable(
-                        $"sheet '{reader.Name}' has more than {_limits.MaxUsedRows:N0} used rows, more than any return needs");
+                        FormattableString.Invariant($"sheet '{reader.Name}' has more than {_limits.MaxUsedRows:N0} used rows, more than any return needs"));
                 }
 
                 rows.Add(row);
@@ -124,32 +134,26 @@ public sealed class WorkbookReader
         return WorkbookReadResult.Ok(new WorkbookData(fileName, sheets));
     }
 
-    private SheetRow? ReadRow(IExcelDataReader reader, int rowIndex)
+    private SheetRow? ReadRow(IExcelDataReader reader, int rowIndex, object?[] buffer)
     {
-        var width = Math.Min(reader.FieldCount, _limits.MaxColumns);
+        // Each cell is read once, into a buffer as wide as the widest row read.
+        var width = Math.Min(reader.FieldCount, Math.Min(_limits.MaxColumns, buffer.Length));
         var last = -1;
-        for (var c = width - 1; c >= 0; c--)
+        for (var c = 0; c < width; c++)
         {
-            if (!Labels.IsBlank(reader.GetValue(c)))
+            var value = reader.GetValue(c);
+            if (Labels.IsBlank(value))
             {
+                buffer[c] = null;
+            }
+            else
+            {
+                buffer[c] = value;
                 last = c;
-                break;
             }
         }
 
-        if (last < 0)
-        {
-            return null;
-        }
-
-        var cells = new object?[last + 1];
-        for (var c = 0; c <= last; c++)
-        {
-            var value = reader.GetValue(c);
-            cells[c] = value is string s && string.IsNullOrWhiteSpace(s) ? null : value;
-        }
-
-        return new SheetRow(rowIndex, cells);
+        return last < 0 ? null : new SheetRow(rowIndex, buffer[..(last + 1)]);
     }
 
     private Stream? Buffer(Stream source)
@@ -172,7 +176,15 @@ public sealed class WorkbookReader
     }
 
     private WorkbookReadResult TooLarge() =>
-        WorkbookReadResult.Unreadable($"it is larger than the {_limits.MaxFileBytes / (1024 * 1024)} MB limit for a return");
+        WorkbookReadResult.Unreadable($"it is larger than the {ReaderLimits.Describe(_limits.MaxFileBytes)} limit for a return");
+
+    /// <summary>
+    /// Whether an exception thrown while parsing is the file's fault. ExcelDataReader throws
+    /// whatever its parsing of hostile bytes runs into (a corrupt .xls can end in a
+    /// NullReferenceException), so anything but running out of memory or being cancelled is
+    /// taken for damage.
+    /// </summary>
+    private static bool IsDamage(Exception e) => e is not (OutOfMemoryException or OperationCanceledException);
 
     private static string Describe(Exception e)
     {

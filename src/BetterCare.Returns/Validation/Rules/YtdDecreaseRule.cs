@@ -3,7 +3,7 @@ using BetterCare.Returns.Model;
 
 namespace BetterCare.Returns.Validation.Rules;
 
-/// <summary>YTD-DECREASE: an actual to date is lower than in the previous quarter's accepted return of the same year.</summary>
+/// <summary>YTD-DECREASE: an actual to date is lower than in the same HWB's accepted return for the previous quarter of the year.</summary>
 public sealed class YtdDecreaseRule : IValidationRule
 {
     public IReadOnlyList<FindingCode> Emits { get; } = [FindingCode.YtdDecrease];
@@ -12,7 +12,8 @@ public sealed class YtdDecreaseRule : IValidationRule
     {
         var previous = context.Previous;
         var period = context.Cover?.Period;
-        if (previous is null || period?.Previous is not { } expected || previous.Cover?.Period != expected)
+        if (previous is null || period?.Previous is not { } expected || previous.Cover?.Period != expected ||
+            !string.Equals(previous.Cover?.HwbCode, context.Cover?.HwbCode, StringComparison.OrdinalIgnoreCase))
         {
             yield break;
         }
@@ -28,11 +29,20 @@ public sealed class YtdDecreaseRule : IValidationRule
             }
         }
 
+        // The previous quarter's schemes by ID, the first of each: one look-up per scheme, not a scan.
+        var previousSchemes = new Dictionary<string, SchemeRow>(StringComparer.OrdinalIgnoreCase);
+        foreach (var s in previous.Schemes?.Rows ?? [])
+        {
+            if (s.SchemeId.Text?.Trim() is { Length: > 0 } previousId)
+            {
+                previousSchemes.TryAdd(previousId, s);
+            }
+        }
+
         foreach (var row in context.Return.Schemes?.Rows ?? [])
         {
             var id = row.SchemeId.Text?.Trim();
-            var before = previous.Schemes?.Rows.FirstOrDefault(s => string.Equals(s.SchemeId.Text?.Trim(), id, StringComparison.OrdinalIgnoreCase));
-            if (id is { Length: > 0 } && before is not null && Fell(before.ActualToDate, row.ActualToDate))
+            if (id is { Length: > 0 } && previousSchemes.TryGetValue(id, out var before) && Fell(before.ActualToDate, row.ActualToDate))
             {
                 yield return Finding.Of(FindingCode.YtdDecrease, row.ActualToDate.Sheet, row.ActualToDate.Cell,
                     $"Scheme {id}'s actual to date is {row.ActualToDate.Amount}, lower than the {before.ActualToDate.Amount} " +
