@@ -14,6 +14,7 @@ public static class BcfCommand
         var root = new RootCommand("BetterCare Returns: check and prepare Better Care Fund quarterly returns.");
         root.Subcommands.Add(ValidateCommand.Create(stdout, stderr));
         root.Subcommands.Add(TemplateCommand.Create(stdout, stderr));
+        root.Subcommands.Add(SubmitCommand.Create(stdout, stderr));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
