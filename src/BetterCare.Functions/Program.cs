@@ -1,5 +1,13 @@
 using BetterCare.Functions.Apis;
 using BetterCare.Functions.Extensions;
+using BetterCare.Functions.Functions;
+
+if (args is ["--emit-functions", var folder])
+{
+    // The build step of the deployable folder: one function.json per function of the catalog.
+    FunctionJson.WriteAll(folder);
+    return;
+}
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddLocalSettings(builder.Environment.ContentRootPath);
@@ -9,6 +17,7 @@ builder.AddBetterCare();
 var app = builder.Build();
 app.MapGet("/", () => Results.Ok(new { service = "BetterCare Returns", status = "ready" }));
 app.MapReturnsApi();
+app.MapHostInvocations();
 app.Run();
 
 /// <summary>Visible to the functional tests' WebApplicationFactory.</summary>

@@ -1,0 +1,170 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using BetterCare.Functions.Apis;
+using BetterCare.Functions.Functions;
+using BetterCare.Infrastructure;
+using NCrontab;
+
+namespace BetterCare.Pipeline.Tests.Hosting;
+
+public class HostInvocationTests
+{
+    [Fact]
+    public void EveryNonHttpFunctionHasAHandlerAndEveryHandlerAFunction()
+    {
+        var functions = FunctionCatalog.All.Where(f => f.Trigger != TriggerKind.Http).Select(f => f.Name).Order(StringComparer.Ordinal);
+        var handlers = HostInvocationsApi.Handlers.Keys.Order(StringComparer.Ordinal);
+
+        Assert.Equal(functions, handlers);
+        Assert.Single(FunctionCatalog.All, f => f.Trigger == TriggerKind.Http);
+    }
+
+    [Fact]
+    public void GeneratedFunctionJsonMatchesTheCatalogAndTheStorageNames()
+    {
+        var root = Directory.CreateTempSubdirectory("functions-").FullName;
+        try
+        {
+            FunctionJson.WriteAll(root);
+
+            Assert.Equal(FunctionCatalog.All.Select(f => f.Name).Order(StringComparer.Ordinal), Directory.GetDirectories(root).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+            JsonNode Trigger(string name) => JsonNode.Parse(File.ReadAllText(Path.Combine(root, name, "function.json")))!["bindings"]![0]!;
+            Assert.Equal(StorageNames.StepsQueue, (string?)Trigger(FunctionCatalog.PipelineSteps)["queueName"]);
+            Assert.Equal("queueTrigger", (string?)Trigger(FunctionCatalog.PipelineSteps)["type"]);
+            Assert.StartsWith(StorageNames.InboxContainer + "/", (string?)Trigger(FunctionCatalog.InboxBlob)["path"], StringComparison.Ordinal);
+            Assert.Equal("EventGrid", (string?)Trigger(FunctionCatalog.InboxBlob)["source"]);
+            Assert.Equal("binary", (string?)Trigger(FunctionCatalog.InboxBlob)["dataType"]);
+            var schedule = (string?)Trigger(FunctionCatalog.InboxSweep)["schedule"];
+            Assert.Equal(6, schedule!.Split(' ').Length);
+            Assert.NotNull(CrontabSchedule.TryParse(schedule, new CrontabSchedule.ParseOptions { IncludingSeconds = true }));
+            var http = JsonNode.Parse(File.ReadAllText(Path.Combine(root, FunctionCatalog.Http, "function.json")))!["bindings"]!.AsArray();
+            Assert.Equal(["httpTrigger", "http"], http.Select(b => (string?)b!["type"]));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task BlobAndQueueInvocationsTakeAnInboxBlobToAccepted()
+    {
+        await using var azurite = await Azurite.StartAsync();
+        await using var app = HostedApp.Create(azurite.ConnectionString);
+        using var client = app.Client(null);
+        var storage = new Storage(azurite.ConnectionString);
+        await storage.Clients.EnsureCreatedAsync(CancellationToken.None);
+        var blobs = new AzureReturnBlobs(storage.Clients);
+        var queue = new AzureStepQueue(storage.Clients);
+        var content = Workbook.Clean();
+        var etag = await blobs.PutInboxAsync("E06000012/dropped/nel.xlsx", content, null, CancellationToken.None);
+
+        var (data, metadata) = HostedApp.BlobPayload(StorageNames.InboxContainer, "E06000012/dropped/nel.xlsx", content, etag);
+        using (var started = await HostedApp.InvokeAsync(client, FunctionCatalog.InboxBlob, data, metadata))
+        {
+            Assert.Equal(HttpStatusCode.OK, started.StatusCode);
+            var body = await HostedApp.JsonAsync(started);
+            Assert.Contains("has its workflow", body.GetProperty("Logs")[0].GetString(), StringComparison.Ordinal);
+        }
+
+        // Hosted, the app runs no queue worker of its own: the step waits for the host.
+        var state = Assert.Single(await storage.SubmissionStatesAsync());
+        Assert.Equal("Process", state.GetString("Step"));
+        Assert.Equal(1, await storage.QueueLengthAsync(StorageNames.StepsQueue));
+
+        foreach (var expectedStep in new[] { "Aggregate", "Done" })
+        {
+            var message = Assert.Single(await queue.ReceiveAsync(1, TimeSpan.FromSeconds(30), CancellationToken.None));
+            var (qData, qMetadata) = HostedApp.QueuePayload(message.MessageText, (int)message.DequeueCount, message.MessageId);
+            using var handled = await HostedApp.InvokeAsync(client, FunctionCatalog.PipelineSteps, qData, qMetadata);
+            Assert.Equal(HttpStatusCode.OK, handled.StatusCode);
+            await queue.DeleteAsync(message, CancellationToken.None);
+            Assert.Equal(expectedStep, Assert.Single(await storage.SubmissionStatesAsync()).GetString("Step"));
+        }
+
+        var final = Assert.Single(await storage.SubmissionStatesAsync());
+        Assert.Equal("Accepted", final.GetString("Status"));
+        Assert.Equal(0, await storage.QueueLengthAsync(StorageNames.StepsQueue));
+        Assert.Empty(await storage.BlobNamesAsync(StorageNames.InboxContainer));
+        Assert.Contains(await storage.TotalsAsync("2017-18-Q2"), e => e.RowKey == "hwb|E06000012");
+    }
+
+    [Fact]
+    public async Task SweepTimerStartsAWorkflowForEveryWaitingBlob()
+    {
+        await using var azurite = await Azurite.StartAsync();
+        await using var app = HostedApp.Create(azurite.ConnectionString);
+        using var client = app.Client(null);
+        var storage = new Storage(azurite.ConnectionString);
+        await storage.Clients.EnsureCreatedAsync(CancellationToken.None);
+        var blobs = new AzureReturnBlobs(storage.Clients);
+        await blobs.PutInboxAsync("a/one.xlsx", Workbook.Clean(), null, CancellationToken.None);
+        await blobs.PutInboxAsync("b/two.xlsx", Workbook.CleanWithCouncilForecast(6.6), null, CancellationToken.None);
+
+        var (data, metadata) = HostedApp.TimerPayload(FunctionCatalog.InboxSweep);
+        using var response = await HostedApp.InvokeAsync(client, FunctionCatalog.InboxSweep, data, metadata);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("2 inbox blob(s) checked", (await HostedApp.JsonAsync(response)).GetProperty("Logs")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal(2, (await storage.SubmissionStatesAsync()).Count);
+        Assert.Equal(2, await storage.QueueLengthAsync(StorageNames.StepsQueue));
+    }
+
+    [Fact]
+    public async Task AStepThatCannotRunYetAnswersNon2xxSoTheHostRetriesIt()
+    {
+        await using var azurite = await Azurite.StartAsync();
+        await using var app = HostedApp.Create(azurite.ConnectionString);
+        using var client = app.Client(null);
+        var text = "{\"SubmissionId\":\"s0123456789abcdef01234567\",\"Step\":\"Process\"}";
+
+        var (first, firstMeta) = HostedApp.QueuePayload(text, 1, "m1");
+        using var early = await HostedApp.InvokeAsync(client, FunctionCatalog.PipelineSteps, first, firstMeta);
+        var (last, lastMeta) = HostedApp.QueuePayload(text, 5, "m1");
+        using var final = await HostedApp.InvokeAsync(client, FunctionCatalog.PipelineSteps, last, lastMeta);
+
+        Assert.Equal(HttpStatusCode.InternalServerError, early.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, final.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("PipelineSteps", "this is not json")]
+    [InlineData("PipelineSteps", "{}")]
+    [InlineData("PipelineSteps", "{\"Data\": 5, \"Metadata\": {}}")]
+    [InlineData("PipelineSteps", "{\"Data\": {\"message\": \"\\\"hello\\\"\"}, \"Metadata\": {\"DequeueCount\": \"1\"}}")]
+    [InlineData("InboxBlob", "{\"Data\": {\"blob\": \"AAAA\"}, \"Metadata\": {}}")]
+    [InlineData("InboxSweep", "{\"Data\": {}, \"Metadata\": {}}")]
+    public async Task MalformedPayloadsGet400AndChangeNothing(string function, string body)
+    {
+        await using var azurite = await Azurite.StartAsync();
+        await using var app = HostedApp.Create(azurite.ConnectionString);
+        using var client = app.Client(null);
+        var storage = new Storage(azurite.ConnectionString);
+
+        using var content = new StringContent(body, Encoding.UTF8, "application/json");
+        using var response = await client.PostAsync(new Uri("/" + function, UriKind.Relative), content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(function, (await HostedApp.JsonAsync(response)).GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Empty(await storage.SubmissionStatesAsync());
+        Assert.Equal(0, await storage.QueueLengthAsync(StorageNames.StepsQueue));
+    }
+
+    [Fact]
+    public async Task UnknownFunctionIsNotFoundAndHttpIsServedAsForwarded()
+    {
+        await using var azurite = await Azurite.StartAsync();
+        await using var app = HostedApp.Create(azurite.ConnectionString);
+        using var client = app.Client(PipelineApp.NationalKey);
+
+        using var unknown = await client.PostAsync(new Uri("/NoSuchFunction", UriKind.Relative), new StringContent("{\"Data\":{}}"));
+        using var forwarded = await client.GetAsync(new Uri("/api/periods/2017-18-Q2/returns", UriKind.Relative));
+        using var ready = await client.GetAsync(new Uri("/", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, forwarded.StatusCode);
+        Assert.Equal("[]", await forwarded.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+    }
+}
