@@ -3,6 +3,9 @@ namespace BetterCare.Workbooks;
 /// <summary>A formula cell. <see cref="CachedValue"/> is what Excel would show; null leaves it to be calculated on open.</summary>
 public sealed record Formula(string Expression, object? CachedValue = null);
 
+/// <summary>A money cell: written as a number of pounds with a currency format, so it adds up in a spreadsheet.</summary>
+public sealed record Currency(decimal Pounds);
+
 /// <summary>A drop-down list on a range of cells, for the template's closed choices.</summary>
 public sealed record ListValidation(string Range, IReadOnlyList<string> Choices);
 

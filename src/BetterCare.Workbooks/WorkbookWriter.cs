@@ -14,6 +14,11 @@ public static class WorkbookWriter
     private const uint StyleInput = 2;
     private const uint StyleInputDate = 3;
     private const uint StyleDate = 4;
+    private const uint StyleMoney = 5;
+    private const uint MoneyFormatId = 164;
+
+    /// <summary>Zip entries are stamped with this time, so the same draft always gives the same bytes.</summary>
+    public static readonly DateTimeOffset Stamp = new(2017, 9, 11, 0, 0, 0, TimeSpan.Zero);
 
     public static void Write(WorkbookDraft draft, string path)
     {
@@ -151,6 +156,10 @@ public static class WorkbookWriter
                 cell.DataType = CellValues.Boolean;
                 cell.CellValue = new CellValue(b ? "1" : "0");
                 break;
+            case Currency money:
+                cell.CellValue = new CellValue(money.Pounds.ToString(CultureInfo.InvariantCulture));
+                style = StyleMoney;
+                break;
             case Formula f:
                 cell.CellFormula = new CellFormula(f.Expression);
                 if (f.CachedValue is IConvertible cached and not string)
@@ -176,6 +185,7 @@ public static class WorkbookWriter
     }
 
     private static Stylesheet Stylesheet() => new(
+        new NumberingFormats(new NumberingFormat { NumberFormatId = MoneyFormatId, FormatCode = "\"£\"#,##0.00;-\"£\"#,##0.00" }) { Count = 1 },
         new Fonts(
             new Font(new FontSize { Val = 11 }, new FontName { Val = "Calibri" }),
             new Font(new Bold(), new FontSize { Val = 11 }, new FontName { Val = "Calibri" }))
@@ -199,6 +209,39 @@ public static class WorkbookWriter
             new CellFormat { FontId = 1, ApplyFont = true },
             new CellFormat(new Protection { Locked = false }) { FillId = 2, BorderId = 1, ApplyFill = true, ApplyBorder = true, ApplyProtection = true },
             new CellFormat(new Protection { Locked = false }) { FillId = 2, BorderId = 1, NumberFormatId = 14, ApplyFill = true, ApplyBorder = true, ApplyNumberFormat = true, ApplyProtection = true },
-            new CellFormat { NumberFormatId = 14, ApplyNumberFormat = true })
-        { Count = 5 });
+            new CellFormat { NumberFormatId = 14, ApplyNumberFormat = true },
+            new CellFormat { NumberFormatId = MoneyFormatId, ApplyNumberFormat = true })
+        { Count = 6 });
+
+    /// <summary>
+    /// The same package with every zip entry stamped with <see cref="Stamp"/>: writing the same
+    /// draft twice then gives the same bytes (the committed fixtures, the roll-up reports).
+    /// </summary>
+    public static byte[] Deterministic(byte[] package)
+    {
+        ArgumentNullException.ThrowIfNull(package);
+        using var output = new MemoryStream();
+        using (var source = new System.IO.Compression.ZipArchive(new MemoryStream(package), System.IO.Compression.ZipArchiveMode.Read))
+        using (var target = new System.IO.Compression.ZipArchive(output, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var entry in source.Entries)
+            {
+                var copy = target.CreateEntry(entry.FullName, System.IO.Compression.CompressionLevel.Optimal);
+                copy.LastWriteTime = Stamp;
+                using var from = entry.Open();
+                using var to = copy.Open();
+                from.CopyTo(to);
+            }
+        }
+
+        return output.ToArray();
+    }
+
+    /// <summary>The workbook's bytes, the same for the same draft.</summary>
+    public static byte[] ToBytes(WorkbookDraft draft)
+    {
+        using var buffer = new MemoryStream();
+        Write(draft, buffer);
+        return Deterministic(buffer.ToArray());
+    }
 }

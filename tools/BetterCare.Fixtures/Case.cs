@@ -11,36 +11,14 @@ public sealed record Case(string FileName, string Purpose, Action<string> Write)
         {
             var workbook = ReturnWorkbook.Build(draft());
             alter?.Invoke(workbook);
-            using var buffer = new MemoryStream();
-            WorkbookWriter.Write(workbook, buffer);
-            File.WriteAllBytes(path, Deterministic(buffer.ToArray()));
+            File.WriteAllBytes(path, WorkbookWriter.ToBytes(workbook));
         });
 
     /// <summary>The time every zip entry of a fixture is stamped with.</summary>
-    public static readonly DateTimeOffset Stamp = new(2017, 9, 11, 0, 0, 0, TimeSpan.Zero);
+    public static DateTimeOffset Stamp => WorkbookWriter.Stamp;
 
-    /// <summary>
-    /// The same package with every entry stamped with one fixed time, so writing a case again
-    /// gives the same bytes and the committed files change only when a case does.
-    /// </summary>
-    public static byte[] Deterministic(byte[] package)
-    {
-        using var output = new MemoryStream();
-        using (var source = new System.IO.Compression.ZipArchive(new MemoryStream(package), System.IO.Compression.ZipArchiveMode.Read))
-        using (var target = new System.IO.Compression.ZipArchive(output, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
-        {
-            foreach (var entry in source.Entries)
-            {
-                var copy = target.CreateEntry(entry.FullName, System.IO.Compression.CompressionLevel.Optimal);
-                copy.LastWriteTime = Stamp;
-                using var from = entry.Open();
-                using var to = copy.Open();
-                from.CopyTo(to);
-            }
-        }
-
-        return output.ToArray();
-    }
+    /// <summary>The same package with fixed entry times, so the committed files change only when a case does.</summary>
+    public static byte[] Deterministic(byte[] package) => WorkbookWriter.Deterministic(package);
 
     /// <summary>A file of raw bytes, for files that are not workbooks at all.</summary>
     public static Case FromBytes(string fileName, string purpose, Func<byte[]> bytes) =>
