@@ -1,0 +1,508 @@
+// Better Care Fund returns: the Azure resources for one environment, in one resource group.
+//
+// A Flex Consumption Function App runs the custom handler (the BetterCare.Functions app). It
+// reaches storage, Key Vault and Application Insights with a user-assigned managed identity:
+// no connection strings and no account keys. The Event Grid subscription that drives the
+// inbox blob trigger is created after the app package is deployed (see README.md).
+
+targetScope = 'resourceGroup'
+
+// ---------------------------------------------------------------------------------------------
+// Parameters
+// ---------------------------------------------------------------------------------------------
+
+@description('Azure region for every resource. Must offer Flex Consumption.')
+param location string = resourceGroup().location
+
+@description('Short prefix of the resource names (lowercase letters, digits and hyphens).')
+@minLength(2)
+@maxLength(20)
+param namePrefix string = 'bettercare'
+
+@description('Tags applied to every resource.')
+param tags object = {
+  application: 'better-care-fund-returns'
+}
+
+@description('Flex Consumption: the most instances the app scales out to.')
+@minValue(1)
+@maxValue(1000)
+param maximumInstanceCount int = 40
+
+@description('Flex Consumption: memory of each instance, in MB.')
+@allowed([
+  512
+  2048
+  4096
+])
+param instanceMemoryMB int = 2048
+
+@description('Redundancy of the storage account.')
+@allowed([
+  'Standard_LRS'
+  'Standard_ZRS'
+  'Standard_GRS'
+  'Standard_RAGRS'
+])
+param storageSku string = 'Standard_LRS'
+
+@description('Days Log Analytics keeps the logs.')
+@minValue(30)
+@maxValue(730)
+param logRetentionInDays int = 30
+
+@description('SendGrid API key, written to the Key Vault secret sendgrid-api-key. Leave empty to keep the secret as it is (or set it later with az keyvault secret set).')
+@secure()
+param sendGridApiKey string = ''
+
+@description('Folder of the reference CSVs (areas, partners, minimum contributions), relative to the app root or absolute.')
+param referenceDirectory string = 'reference'
+
+@description('Largest workbook upload accepted, in bytes.')
+@minValue(1)
+param maxUploadBytes int = 20971520
+
+@description('Deliveries of a pipeline step before it goes to the poison queue. Keep equal to host.json extensions.queues.maxDequeueCount.')
+@minValue(1)
+param maxDequeueCount int = 5
+
+@description('A submission whose step has made no progress for this long (TimeSpan, hh:mm:ss) is restarted.')
+param restartStalledAfter string = '00:02:00'
+
+@description('NCRONTAB schedule (six fields, UTC) of the InboxSweep timer function.')
+param inboxSweepSchedule string = '0 */5 * * * *'
+
+@description('NCRONTAB (six fields, UTC) of the SignOffTimers timer: chasers, escalations and reminders that are due.')
+param signOffTimersSchedule string = '30 */5 * * * *'
+
+@description('NCRONTAB (six fields, UTC) of the Rollup timer: county and region roll-ups of periods in their collection window.')
+param rollupSchedule string = '0 0 6 * * *'
+
+@description('An API key the app accepts (configuration section BetterCare:ApiKeys).')
+type apiKeyType = {
+  @description('Who holds the key, as shown in logs.')
+  name: string
+
+  @description('What the holder may do.')
+  role: 'HwbLead' | 'RegionalManager' | 'National' | 'Admin'
+
+  @description('The HWB code for an HWB lead, the region for a regional manager; omit for National and Admin.')
+  scope: string?
+
+  @description('The key itself. It is stored as the Key Vault secret api-key-{index}; the app setting is a reference to it.')
+  @secure()
+  key: string
+}
+
+@description('API keys of the people and systems that call the app. Pass them on every deployment (the app settings are replaced as a whole).')
+param apiKeys apiKeyType[] = []
+
+@description('More app settings (name to value), merged over the ones this template sets. Never put secrets here: use Key Vault references.')
+param additionalAppSettings object = {}
+
+// ---------------------------------------------------------------------------------------------
+// Names
+// ---------------------------------------------------------------------------------------------
+
+// The containers, queues and tables the app uses: keep in step with
+// src/BetterCare.Infrastructure/StorageNames.cs (a test checks every name there is declared here).
+var blobContainerNames = [
+  'returns-inbox'
+  'returns-archive'
+  'reports'
+]
+var queueNames = [
+  'pipeline-steps'
+  'pipeline-steps-poison'
+]
+var tableNames = [
+  'Submissions'
+  'ReturnTotals'
+  'Signatures'
+  'Timers'
+  'SentMail'
+  'Rollups'
+]
+
+// The container the inbox blob trigger watches (Event Grid subscription filter).
+var inboxContainerName = 'returns-inbox'
+
+// Flex Consumption keeps the deployed app package in this container.
+var deploymentContainerName = 'app-package'
+
+var sendGridSecretName = 'sendgrid-api-key'
+
+var token = toLower(uniqueString(subscription().id, resourceGroup().id, location, namePrefix))
+var compactPrefix = take(replace(toLower(namePrefix), '-', ''), 9)
+var storageAccountName = 'st${compactPrefix}${token}'
+var keyVaultName = 'kv${compactPrefix}${token}'
+var functionAppName = '${namePrefix}-func-${token}'
+var planName = '${namePrefix}-plan-${token}'
+var identityName = '${namePrefix}-id-${token}'
+var logAnalyticsName = '${namePrefix}-log-${token}'
+var appInsightsName = '${namePrefix}-appi-${token}'
+var systemTopicName = '${namePrefix}-evgt-${token}'
+
+// Built-in role definitions (the ids are the same in every tenant).
+var roles = {
+  storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
+  storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
+  storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
+  keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6'
+  monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
+}
+
+var storageRoles = [
+  roles.storageBlobDataOwner
+  roles.storageQueueDataContributor
+  roles.storageTableDataContributor
+]
+
+// ---------------------------------------------------------------------------------------------
+// Identity
+// ---------------------------------------------------------------------------------------------
+
+resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' = {
+  name: identityName
+  location: location
+  tags: tags
+}
+
+// ---------------------------------------------------------------------------------------------
+// Storage: containers, queues, tables; identity-only access
+// ---------------------------------------------------------------------------------------------
+
+resource storage 'Microsoft.Storage/storageAccounts@2025-06-01' = {
+  name: storageAccountName
+  location: location
+  tags: tags
+  kind: 'StorageV2'
+  sku: {
+    name: storageSku
+  }
+  properties: {
+    accessTier: 'Hot'
+    allowSharedKeyAccess: false
+    allowBlobPublicAccess: false
+    allowCrossTenantReplication: false
+    defaultToOAuthAuthentication: true
+    minimumTlsVersion: 'TLS1_2'
+    supportsHttpsTrafficOnly: true
+    publicNetworkAccess: 'Enabled'
+    networkAcls: {
+      defaultAction: 'Allow'
+      bypass: 'AzureServices'
+    }
+  }
+}
+
+resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2025-06-01' = {
+  parent: storage
+  name: 'default'
+  properties: {
+    deleteRetentionPolicy: {
+      enabled: true
+      days: 7
+    }
+    containerDeleteRetentionPolicy: {
+      enabled: true
+      days: 7
+    }
+  }
+}
+
+resource containers 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-06-01' = [
+  for name in blobContainerNames: {
+    parent: blobService
+    name: name
+    properties: {
+      publicAccess: 'None'
+    }
+  }
+]
+
+resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-06-01' = {
+  parent: blobService
+  name: deploymentContainerName
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
+resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2025-06-01' = {
+  parent: storage
+  name: 'default'
+}
+
+resource queues 'Microsoft.Storage/storageAccounts/queueServices/queues@2025-06-01' = [
+  for name in queueNames: {
+    parent: queueService
+    name: name
+  }
+]
+
+resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2025-06-01' = {
+  parent: storage
+  name: 'default'
+}
+
+resource tables 'Microsoft.Storage/storageAccounts/tableServices/tables@2025-06-01' = [
+  for name in tableNames: {
+    parent: tableService
+    name: name
+  }
+]
+
+resource storageRoleAssignments 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for roleId in storageRoles: {
+    name: guid(storage.id, identity.id, roleId)
+    scope: storage
+    properties: {
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleId)
+      principalId: identity.properties.principalId
+      principalType: 'ServicePrincipal'
+    }
+  }
+]
+
+// Blob-created events on the inbox reach the Function App through this system topic; the
+// subscription is added after deployment, when the blobs_extension key exists.
+resource systemTopic 'Microsoft.EventGrid/systemTopics@2025-02-15' = {
+  name: systemTopicName
+  location: location
+  tags: tags
+  properties: {
+    source: storage.id
+    topicType: 'Microsoft.Storage.StorageAccounts'
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Monitoring: Log Analytics + Application Insights (Entra ID ingestion only)
+// ---------------------------------------------------------------------------------------------
+
+resource logAnalytics 'Microsoft.OperationalInsights/workspaces@2025-07-01' = {
+  name: logAnalyticsName
+  location: location
+  tags: tags
+  properties: {
+    sku: {
+      name: 'PerGB2018'
+    }
+    retentionInDays: logRetentionInDays
+  }
+}
+
+resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
+  name: appInsightsName
+  location: location
+  tags: tags
+  kind: 'web'
+  properties: {
+    Application_Type: 'web'
+    WorkspaceResourceId: logAnalytics.id
+    DisableLocalAuth: true
+  }
+}
+
+resource appInsightsRoleAssignment 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(appInsights.id, identity.id, roles.monitoringMetricsPublisher)
+  scope: appInsights
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.monitoringMetricsPublisher)
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Key Vault: SendGrid key and API keys, read by the app through Key Vault references
+// ---------------------------------------------------------------------------------------------
+
+resource keyVault 'Microsoft.KeyVault/vaults@2025-05-01' = {
+  name: keyVaultName
+  location: location
+  tags: tags
+  properties: {
+    tenantId: subscription().tenantId
+    sku: {
+      family: 'A'
+      name: 'standard'
+    }
+    enableRbacAuthorization: true
+    enableSoftDelete: true
+    softDeleteRetentionInDays: 90
+    enablePurgeProtection: true
+    publicNetworkAccess: 'Enabled'
+  }
+}
+
+// Written only when a value is given, so a deployment without the key keeps the stored one.
+resource sendGridSecret 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = if (!empty(sendGridApiKey)) {
+  parent: keyVault
+  name: sendGridSecretName
+  properties: {
+    value: sendGridApiKey
+    contentType: 'text/plain'
+  }
+}
+
+resource apiKeySecrets 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = [
+  for (apiKey, i) in apiKeys: {
+    parent: keyVault
+    name: 'api-key-${i}'
+    properties: {
+      value: apiKey.key
+      contentType: 'text/plain'
+    }
+  }
+]
+
+resource keyVaultRoleAssignment 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(keyVault.id, identity.id, roles.keyVaultSecretsUser)
+  scope: keyVault
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.keyVaultSecretsUser)
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Function App: Flex Consumption, Linux, custom handler
+// ---------------------------------------------------------------------------------------------
+
+resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
+  name: planName
+  location: location
+  tags: tags
+  kind: 'functionapp'
+  sku: {
+    tier: 'FlexConsumption'
+    name: 'FC1'
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
+  name: functionAppName
+  location: location
+  tags: tags
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identity.id}': {}
+    }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    keyVaultReferenceIdentity: identity.id
+    siteConfig: {
+      minTlsVersion: '1.2'
+    }
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${storage.properties.primaryEndpoints.blob}${deploymentContainer.name}'
+          authentication: {
+            type: 'UserAssignedIdentity'
+            userAssignedIdentityResourceId: identity.id
+          }
+        }
+      }
+      scaleAndConcurrency: {
+        maximumInstanceCount: maximumInstanceCount
+        instanceMemoryMB: instanceMemoryMB
+      }
+      runtime: {
+        name: 'custom'
+        version: '1.0'
+      }
+    }
+  }
+  dependsOn: [
+    storageRoleAssignments
+  ]
+}
+
+// Key Vault references name the secret without a version, so the app picks up a new value on
+// its next resolution (restart, or within a day). The URI is built from the vault's name rather
+// than keyVault.properties.vaultUri so that it is known before deployment.
+
+// One BetterCare__ApiKeys__{i}__* group per key; the key itself is a Key Vault reference.
+var apiKeySettings = reduce(
+  range(0, length(apiKeys)),
+  {},
+  (settings, i) =>
+    union(
+      settings,
+      {
+        'BetterCare__ApiKeys__${i}__Name': apiKeys[i].name
+        'BetterCare__ApiKeys__${i}__Role': apiKeys[i].role
+        'BetterCare__ApiKeys__${i}__Key': '@Microsoft.KeyVault(SecretUri=https://${keyVault.name}${environment().suffixes.keyvaultDns}/secrets/api-key-${i}/)'
+      },
+      empty(apiKeys[i].?scope ?? '') ? {} : { 'BetterCare__ApiKeys__${i}__Scope': apiKeys[i].scope! }
+    )
+)
+
+// Flex Consumption refuses FUNCTIONS_WORKER_RUNTIME, FUNCTIONS_EXTENSION_VERSION,
+// WEBSITE_RUN_FROM_PACKAGE and TZ here: the runtime comes from functionAppConfig, and timers run in UTC.
+resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
+  parent: functionApp
+  name: 'appsettings'
+  properties: union(
+    {
+      AzureWebJobsStorage__accountName: storage.name
+      AzureWebJobsStorage__credential: 'managedidentity'
+      AzureWebJobsStorage__clientId: identity.properties.clientId
+      APPLICATIONINSIGHTS_CONNECTION_STRING: appInsights.properties.ConnectionString
+      APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identity.properties.clientId};Authorization=AAD'
+      SendGrid__ApiKey: '@Microsoft.KeyVault(SecretUri=https://${keyVault.name}${environment().suffixes.keyvaultDns}/secrets/${sendGridSecretName}/)'
+      BetterCare__ReferenceDirectory: referenceDirectory
+      BetterCare__Pipeline__MaxUploadBytes: string(maxUploadBytes)
+      BetterCare__Pipeline__MaxDequeueCount: string(maxDequeueCount)
+      BetterCare__Pipeline__RestartStalledAfter: restartStalledAfter
+      BetterCare__Schedules__InboxSweep: inboxSweepSchedule
+      BetterCare__Schedules__SignOffTimers: signOffTimersSchedule
+      BetterCare__Schedules__Rollup: rollupSchedule
+    },
+    apiKeySettings,
+    additionalAppSettings
+  )
+  dependsOn: [
+    keyVaultRoleAssignment
+    appInsightsRoleAssignment
+    sendGridSecret
+    apiKeySecrets
+  ]
+}
+
+// ---------------------------------------------------------------------------------------------
+// Outputs
+// ---------------------------------------------------------------------------------------------
+
+@description('Name of the Function App (az functionapp deploy -n ...).')
+output functionAppName string = functionApp.name
+
+@description('Host name of the Function App (the Event Grid webhook endpoint goes here).')
+output functionAppHostName string = functionApp.properties.defaultHostName
+
+@description('Name of the storage account.')
+output storageAccountName string = storage.name
+
+@description('Name of the Key Vault.')
+output keyVaultName string = keyVault.name
+
+@description('Client id of the managed identity the app runs as.')
+output identityClientId string = identity.properties.clientId
+
+@description('Event Grid system topic of the storage account (for the post-deployment subscription).')
+output eventGridSystemTopicName string = systemTopic.name
+
+@description('Container whose blob-created events drive the inbox blob trigger.')
+output inboxContainerName string = inboxContainerName
