@@ -25,7 +25,7 @@ public class ReadBenchmarks
     public void Setup()
     {
         _bytes = SampleReturns.Bytes(Workbook);
-        _reference = ReferenceData.Load(ReferenceDirectory());
+        _reference = ReferenceData.Load(Paths.Reference);
 
         // Measure a workbook the product reads through, not one it refuses at the door.
         var report = ReadAndValidate();
@@ -64,20 +64,5 @@ public class ReadBenchmarks
     {
         using var stream = new MemoryStream(_bytes, writable: false);
         return new ReturnValidator(_reference).Check(stream, FileName).Report;
-    }
-
-    /// <summary>samples/reference, found by walking up from the build output to the repository root.</summary>
-    private static string ReferenceDirectory()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "samples", "reference");
-            if (File.Exists(Path.Combine(candidate, ReferenceData.AreasFile)))
-            {
-                return candidate;
-            }
-        }
-
-        throw new DirectoryNotFoundException("samples/reference was not found above " + AppContext.BaseDirectory);
     }
 }

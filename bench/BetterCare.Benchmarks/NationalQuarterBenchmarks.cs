@@ -1,0 +1,213 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Azure.Data.Tables;
+using BenchmarkDotNet.Attributes;
+using BetterCare.Functions;
+using BetterCare.Infrastructure;
+using BetterCare.Returns.Reference;
+using BetterCare.Returns.Validation;
+using BetterCare.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace BetterCare.Benchmarks;
+
+/// <summary>
+/// A national quarter (153 returns) through the whole pipeline against <c>bcf validate</c> over
+/// the same files in-process. The pipeline runs in this process (the app in standalone mode, its
+/// own trigger loops running) against a real Azurite; each iteration uploads all 153 through
+/// <c>POST /api/returns</c>, 8 at a time, and ends when every submission has reached its final state.
+/// </summary>
+[Config(typeof(NationalQuarterConfig))]
+public class NationalQuarterBenchmarks
+{
+    public const int UploadConcurrency = 8;
+
+    private static readonly TimeSpan GiveUpAfter = TimeSpan.FromMinutes(5);
+
+    private IReadOnlyList<(string FileName, byte[] Bytes)> _files = [];
+    private ReturnValidator _validator = null!;
+    private Azurite _azurite = null!;
+    private QuarterApp _app = null!;
+    private HttpClient _client = null!;
+    private StorageClients _storage = null!;
+    private FinalStates _finals = null!;
+    private MemorySampler? _sampler;
+    private long _idleWorkingSet;
+    private TimeSpan _azuriteCpu;
+    private TimeSpan _appCpu;
+    private int _stepConcurrency;
+
+    [GlobalSetup]
+    public void Setup() => SetupAsync().GetAwaiter().GetResult();
+
+    [GlobalCleanup]
+    public void Cleanup() => CleanupAsync().GetAwaiter().GetResult();
+
+    /// <summary>What <c>bcf validate</c> does with each file: read, parse and check it.</summary>
+    [Benchmark(Baseline = true, Description = "bcf validate, 153 files")]
+    public int Validate()
+    {
+        var valid = 0;
+        foreach (var (fileName, bytes) in _files)
+        {
+            using var stream = new MemoryStream(bytes, writable: false);
+            if (_validator.Check(stream, fileName).Report.IsValid)
+            {
+                valid++;
+            }
+        }
+
+        return valid;
+    }
+
+    [IterationSetup(Target = nameof(Pipeline))]
+    public void FreshPeriod() => FreshPeriodAsync().GetAwaiter().GetResult();
+
+    /// <summary>From the first upload to the last submission's final state.</summary>
+    [Benchmark(Description = "Pipeline, 153 uploads to final")]
+    public async Task<int> Pipeline()
+    {
+        using var gate = new SemaphoreSlim(UploadConcurrency);
+        var uploads = _files.Select(async f =>
+        {
+            await gate.WaitAsync().ConfigureAwait(false);
+            try
+            {
+                return await UploadAsync(f.FileName, f.Bytes).ConfigureAwait(false);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        });
+        var ids = await Task.WhenAll(uploads).ConfigureAwait(false);
+        await _finals.WaitForAsync(ids, GiveUpAfter).ConfigureAwait(false);
+        return ids.Length;
+    }
+
+    [IterationCleanup(Target = nameof(Pipeline))]
+    public void Settle() => SettleAsync().GetAwaiter().GetResult();
+
+    private async Task SetupAsync()
+    {
+        var reference = ReferenceData.Load(Paths.Reference);
+        _validator = new ReturnValidator(reference);
+        _files = NationalQuarter.Files(reference);
+
+        // The same files bcf validate passes: every one readable and free of errors.
+        var invalid = _files.Where(f => !_validator.Check(new MemoryStream(f.Bytes, writable: false), f.FileName).Report.IsValid).ToList();
+        if (invalid.Count > 0)
+        {
+            throw new InvalidOperationException($"{invalid.Count} of the generated returns have errors, e.g. {invalid[0].FileName}.");
+        }
+
+        _azurite = await Azurite.StartAsync().ConfigureAwait(false);
+        _finals = new FinalStates();
+        _app = new QuarterApp(_azurite.ConnectionString, Paths.Reference, _finals);
+        _client = _app.CreateClient(); // starts the app: storage created, trigger loops running
+        _client.DefaultRequestHeaders.Add("X-Api-Key", QuarterApp.AdminKey);
+        _storage = _app.Services.GetRequiredService<StorageClients>();
+        var settings = _app.Services.GetRequiredService<IOptions<BetterCareSettings>>().Value;
+        _stepConcurrency = settings.StepConcurrency;
+        Console.WriteLine(
+            $"// NationalQuarter: {_files.Count} returns of {_files.Average(f => f.Bytes.Length) / 1024:F1} KB; app settings: " +
+            $"InboxPollInterval {settings.InboxPollInterval}, StepVisibilityTimeout {settings.StepVisibilityTimeout}, StepConcurrency {settings.StepConcurrency}; " +
+            $"uploads {UploadConcurrency} at a time");
+    }
+
+    private async Task FreshPeriodAsync()
+    {
+        // The period's rows from the previous iteration go, so every iteration files 153 first returns.
+        var totals = _storage.Tables.GetTableClient(StorageNames.TotalsTable);
+        var keys = new List<TableEntity>();
+        await foreach (var e in totals.QueryAsync<TableEntity>(e => e.PartitionKey == NationalQuarter.Period, select: ["PartitionKey", "RowKey"]).ConfigureAwait(false))
+        {
+            keys.Add(e);
+        }
+
+        foreach (var chunk in keys.Chunk(100))
+        {
+            await totals.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.Delete, e, Azure.ETag.All))).ConfigureAwait(false);
+        }
+
+        var queue = _storage.Queues.GetQueueClient(StorageNames.StepsQueue);
+        var inbox = _storage.Blobs.GetBlobContainerClient(StorageNames.InboxContainer);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while ((await queue.GetPropertiesAsync().ConfigureAwait(false)).Value.ApproximateMessagesCount > 0 ||
+               await inbox.GetBlobsAsync().AnyAsync().ConfigureAwait(false))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new InvalidOperationException("The previous iteration left work in the queue or the inbox.");
+            }
+
+            await Task.Delay(100).ConfigureAwait(false);
+        }
+
+        _finals.Clear();
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        _idleWorkingSet = Environment.WorkingSet;
+        _sampler = new MemorySampler();
+        _azuriteCpu = _azurite.ProcessorTime;
+        _appCpu = Process.GetCurrentProcess().TotalProcessorTime;
+        _storage.Counter.Reset();
+    }
+
+    private async Task SettleAsync()
+    {
+        // Count the last messages' deletes too (they follow the final save), and a few idle polls.
+        await Task.Delay(300).ConfigureAwait(false);
+        var requests = _storage.Counter.Count;
+        var byOperation = _storage.Counter.ByOperation;
+        var peak = _sampler!.Stop();
+        var azuriteCpu = _azurite.ProcessorTime - _azuriteCpu;
+        var appCpu = Process.GetCurrentProcess().TotalProcessorTime - _appCpu;
+
+        // Then check every HWB of the period is filed, through the API.
+        var rows = await _client.GetFromJsonAsync<JsonElement>(new Uri($"/api/periods/{NationalQuarter.Period}/returns", UriKind.Relative)).ConfigureAwait(false);
+        var accepted = rows.EnumerateArray().Count(r => r.GetProperty("latestStatus").GetString() == "Accepted");
+        if (accepted != NationalQuarter.Count)
+        {
+            throw new InvalidOperationException($"{accepted} of {NationalQuarter.Count} returns are Accepted in {NationalQuarter.Period}.");
+        }
+
+        NationalQuarterResults.Add(new PipelineRun(requests, byOperation, _idleWorkingSet, peak, _stepConcurrency, azuriteCpu, appCpu));
+    }
+
+    private async Task CleanupAsync()
+    {
+        Console.WriteLine($"// NationalQuarter: peak working set of the process since it started {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MB");
+        NationalQuarterResults.Write(Path.Combine(Directory.GetCurrentDirectory(), "BenchmarkDotNet.Artifacts", "results"));
+        _client?.Dispose();
+        if (_app is not null)
+        {
+            await _app.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_azurite is not null)
+        {
+            await _azurite.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task<string> UploadAsync(string fileName, byte[] bytes)
+    {
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        form.Add(file, "file", fileName);
+        using var response = await _client.PostAsync(new Uri("/api/returns", UriKind.Relative), form).ConfigureAwait(false);
+        if (response.StatusCode != HttpStatusCode.Accepted)
+        {
+            throw new InvalidOperationException($"Uploading {fileName} gave {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync().ConfigureAwait(false)}");
+        }
+
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>().ConfigureAwait(false);
+        return body.GetProperty("submissionId").GetString()!;
+    }
+}

@@ -1,0 +1,166 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+
+namespace BetterCare.Benchmarks;
+
+/// <summary>
+/// One pipeline iteration's storage requests (in all and by operation), the process's working set,
+/// and the CPU time Azurite and this process (the app and the benchmark's client) used.
+/// </summary>
+internal sealed record PipelineRun(
+    long Requests, IReadOnlyDictionary<string, long> ByOperation, long IdleWorkingSet, long PeakWorkingSet, int StepConcurrency, TimeSpan AzuriteCpu, TimeSpan AppCpu)
+{
+    public double PerSubmission => (double)Requests / NationalQuarter.Count;
+}
+
+/// <summary>The pipeline iterations' counts, for the summary's columns and a markdown file beside BenchmarkDotNet's results.</summary>
+internal static class NationalQuarterResults
+{
+    private const double MB = 1024 * 1024;
+
+    private static readonly ConcurrentQueue<PipelineRun> Runs = new();
+
+    public static void Add(PipelineRun run) => Runs.Enqueue(run);
+
+    /// <summary>Every iteration's requests per submission, warm-up included (they differ little).</summary>
+    public static string RequestsPerSubmission() =>
+        Runs.IsEmpty ? "-" : Runs.Average(r => r.PerSubmission).ToString("F1", CultureInfo.InvariantCulture);
+
+    public static string PeakWorkingSetMb() =>
+        Runs.IsEmpty ? "-" : (Runs.Max(r => r.PeakWorkingSet) / MB).ToString("F0", CultureInfo.InvariantCulture);
+
+    public static void Write(string folder)
+    {
+        if (Runs.IsEmpty)
+        {
+            return;
+        }
+
+        var runs = Runs.ToList();
+        var n = NationalQuarter.Count;
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Storage requests per submission, by operation (mean of {runs.Count} pipeline iterations, warm-up included; {n} submissions each):");
+        text.AppendLine();
+        text.AppendLine("| operation | per submission | per iteration |");
+        text.AppendLine("| --- | ---: | ---: |");
+        foreach (var op in runs.SelectMany(r => r.ByOperation.Keys).Distinct().OrderByDescending(k => runs.Average(r => r.ByOperation.GetValueOrDefault(k))))
+        {
+            var mean = runs.Average(r => r.ByOperation.GetValueOrDefault(op));
+            text.AppendLine(CultureInfo.InvariantCulture, $"| `{op}` | {mean / n:F2} | {mean:F0} |");
+        }
+
+        text.AppendLine(CultureInfo.InvariantCulture, $"| **all** | **{runs.Average(r => r.PerSubmission):F2}** | **{runs.Average(r => r.Requests):F0}** |");
+        text.AppendLine();
+        text.AppendLine("| iteration | requests | per submission | Azurite CPU (ms) | app + client CPU (ms) | working set before (MB) | peak working set during (MB) | peak - before, per return in flight (MB) |");
+        text.AppendLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        for (var i = 0; i < runs.Count; i++)
+        {
+            var r = runs[i];
+            var inFlight = NationalQuarterBenchmarks.UploadConcurrency + r.StepConcurrency;
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"| {i + 1} | {r.Requests} | {r.PerSubmission:F2} | {r.AzuriteCpu.TotalMilliseconds:F0} | {r.AppCpu.TotalMilliseconds:F0} | {r.IdleWorkingSet / MB:F0} | {r.PeakWorkingSet / MB:F0} | {(r.PeakWorkingSet - r.IdleWorkingSet) / MB / inFlight:F1} |");
+        }
+
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, "NationalQuarter-requests.md");
+        File.WriteAllText(path, text.ToString());
+        Console.WriteLine(text.ToString());
+        Console.WriteLine("// NationalQuarter: written to " + path);
+    }
+}
+
+/// <summary>
+/// The benchmark's one job (few iterations: one is seconds of work), in-process so that the
+/// columns can read what the iterations counted, and its two extra columns. It replaces the job
+/// the command line would add, so the pipeline never runs with BenchmarkDotNet's default job.
+/// </summary>
+internal sealed class NationalQuarterConfig : ManualConfig
+{
+    public NationalQuarterConfig()
+    {
+        Add(DefaultConfig.Instance);
+        UnionRule = ConfigUnionRule.AlwaysUseLocal;
+        AddJob(Job.Default
+            .WithToolchain(InProcessEmitToolchain.Instance)
+            .WithLaunchCount(1)
+            .WithWarmupCount(1)
+            .WithIterationCount(5)
+            .WithInvocationCount(1)
+            .WithUnrollFactor(1)
+            .WithId("NationalQuarter"));
+        AddColumn(
+            new RunColumn("Req/submission", "Storage requests per submission, uploads and background loops (idle polls included)", NationalQuarterResults.RequestsPerSubmission),
+            new RunColumn("Peak WS MB", "Peak working set of the process during a pipeline iteration", NationalQuarterResults.PeakWorkingSetMb));
+    }
+
+    /// <summary>A column for the pipeline benchmark only, read from <see cref="NationalQuarterResults"/>.</summary>
+    private sealed class RunColumn(string name, string legend, Func<string> value) : IColumn
+    {
+        public string Id => nameof(RunColumn) + name;
+
+        public string ColumnName => name;
+
+        public bool AlwaysShow => true;
+
+        public ColumnCategory Category => ColumnCategory.Custom;
+
+        public int PriorityInCategory => 0;
+
+        public bool IsNumeric => true;
+
+        public UnitType UnitType => UnitType.Dimensionless;
+
+        public string Legend => legend;
+
+        public string GetValue(Summary summary, BenchmarkCase benchmarkCase) =>
+            benchmarkCase.Descriptor.WorkloadMethod.Name == nameof(NationalQuarterBenchmarks.Pipeline) ? value() : "-";
+
+        public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style) => GetValue(summary, benchmarkCase);
+
+        public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
+
+        public bool IsAvailable(Summary summary) => true;
+    }
+}
+
+/// <summary>Samples the process's working set every 20 ms until stopped; gives the largest seen.</summary>
+internal sealed class MemorySampler
+{
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task<long> _sampling;
+
+    public MemorySampler() => _sampling = Task.Run(SampleAsync);
+
+    public long Stop()
+    {
+        _stop.Cancel();
+        var peak = _sampling.GetAwaiter().GetResult();
+        _stop.Dispose();
+        return peak;
+    }
+
+    private async Task<long> SampleAsync()
+    {
+        var peak = Environment.WorkingSet;
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(20));
+        try
+        {
+            while (await timer.WaitForNextTickAsync(_stop.Token).ConfigureAwait(false))
+            {
+                peak = Math.Max(peak, Environment.WorkingSet);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        return Math.Max(peak, Environment.WorkingSet);
+    }
+}
