@@ -1,0 +1,126 @@
+using BetterCare.Functions.Standalone;
+using BetterCare.Infrastructure;
+using BetterCare.Pipeline.Ports;
+using BetterCare.Pipeline.Submissions;
+using BetterCare.Pipeline.Workflow;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BetterCare.Pipeline.Tests;
+
+/// <summary>Two app instances on one storage account, both working the same queue and inbox.</summary>
+public class RacingWorkersTests
+{
+    // A short visibility timeout makes a slow step's message come back to the other instance while the first still works on it.
+    private static readonly Dictionary<string, string> Quick = new() { ["BetterCare:StepVisibilityTimeout"] = "00:00:01" };
+
+    [Fact]
+    public async Task TwoInstancesFinishEverySubmissionOnce()
+    {
+        await using var azurite = await Azurite.StartAsync();
+        await using var first = new PipelineApp(azurite.ConnectionString, settings: Quick);
+        await using var second = new PipelineApp(azurite.ConnectionString, settings: Quick);
+        using var one = first.Client(PipelineApp.NelKey);
+        using var two = second.Client(PipelineApp.NelKey);
+        var storage = new Storage(azurite.ConnectionString);
+
+        // Eight periods, and two of them submitted again with another council forecast.
+        var uploads = Workbook.NelPeriods.Select(p => (p.Year, p.Quarter, Forecast: 6.5))
+            .Concat([("2017-18", "Q2", 6.6), ("2016-17", "Q3", 6.7)])
+            .ToList();
+        var ids = new List<(string Id, string Period, double Forecast)>();
+        for (var i = 0; i < uploads.Count; i++)
+        {
+            var (year, quarter, forecast) = uploads[i];
+            var id = await Workbook.UploadedIdAsync(i % 2 == 0 ? one : two, Workbook.Nel(year, quarter, forecast), $"nel-{year}-{quarter}.xlsx");
+            ids.Add((id, $"{year}-{quarter}", forecast));
+        }
+
+        foreach (var (id, _, _) in ids)
+        {
+            await Status.FinalAsync(one, id);
+        }
+
+        await Finished.ExactlyOnceAsync(storage, ids);
+    }
+
+    [Fact]
+    public async Task SameStepHandledByBothInstancesAtOnceHasOneResult()
+    {
+        await using var azurite = await Azurite.StartAsync();
+        await using var first = new PipelineApp(azurite.ConnectionString, WithoutQueueWorker);
+        await using var second = new PipelineApp(azurite.ConnectionString, WithoutQueueWorker);
+        using var client = first.Client(PipelineApp.AdminKey);
+        var workflows = new[] { first, second }.Select(a => a.Services.GetRequiredService<SubmissionWorkflow>()).ToList();
+        var blobs = first.Services.GetRequiredService<IReturnBlobs>();
+        var storage = new Storage(azurite.ConnectionString);
+        var etag = await blobs.PutInboxAsync("race/nel-q2.xlsx", Workbook.Clean(), null, CancellationToken.None);
+        var submission = await workflows[0].StartAsync("race/nel-q2.xlsx", etag, "nel-q2.xlsx", "race", CancellationToken.None);
+
+        // Every step, raced by both instances at once, until there is none left.
+        var tables = first.Services.GetRequiredService<IReturnTables>();
+        for (var step = WorkflowStep.Process; step != WorkflowStep.Done; step = (await tables.GetSubmissionAsync(submission.Id, CancellationToken.None))!.Step)
+        {
+            var results = await Race(workflows, new StepMessage(submission.Id, step));
+            Assert.All(results, r => Assert.Equal(StepResult.Done, r));
+        }
+
+        var status = await Status.GetAsync(client, submission.Id);
+        Assert.Equal("Accepted", status.GetProperty("status").GetString());
+        Assert.Equal("Done", status.GetProperty("step").GetString());
+        await Finished.ExactlyOnceAsync(storage, [(submission.Id, "2017-18-Q2", 6.5)]);
+    }
+
+    private static void WithoutQueueWorker(IServiceCollection services)
+    {
+        var worker = services.Single(d => d.ImplementationType == typeof(QueueWorker));
+        services.Remove(worker);
+    }
+
+    private static Task<StepResult[]> Race(IReadOnlyList<SubmissionWorkflow> workflows, StepMessage message) =>
+        Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() => workflows[i % 2].HandleAsync(message.ToText(), 1, CancellationToken.None))));
+}
+
+/// <summary>Checks that a batch of clean NEL returns each finished exactly once, and the totals count each period once.</summary>
+internal static class Finished
+{
+    /// <summary>The events every clean return's history has, each once (later steps may add more).</summary>
+    public static IReadOnlyList<string> Core { get; } = ["Received", "Archived", "Validated", "Accepted", "Aggregated"];
+
+    public static async Task ExactlyOnceAsync(Storage storage, IReadOnlyList<(string Id, string Period, double Forecast)> submissions)
+    {
+        var states = (await storage.SubmissionStatesAsync()).ToDictionary(s => s.PartitionKey);
+        Assert.Equal(submissions.Count, states.Count);
+        foreach (var (id, _, _) in submissions)
+        {
+            var state = states[id];
+            Assert.Equal("Done", state.GetString("Step"));
+            var events = await storage.EventsAsync(id);
+            Assert.Equal(events.Distinct(), events);
+            Assert.Equal(state.GetInt32("HistoryCount"), events.Count);
+            Assert.All(Core, e => Assert.Contains(e, events));
+            Assert.Equal(state.GetString("Status") == "Superseded", events.Contains("Superseded"));
+        }
+
+        var archived = await storage.BlobNamesAsync(StorageNames.ArchiveContainer);
+        Assert.Equal(submissions.Select(s => s.Id).Order(StringComparer.Ordinal), archived.Select(a => Path.GetFileNameWithoutExtension(a)).Order(StringComparer.Ordinal));
+        Assert.Empty(await storage.BlobNamesAsync(StorageNames.InboxContainer));
+        Assert.Equal(0, await storage.QueueLengthAsync(StorageNames.PoisonQueue));
+
+        foreach (var period in submissions.GroupBy(s => s.Period))
+        {
+            // The latest received counts; every other one is superseded by it.
+            var latest = period.Select(s => (s.Id, s.Forecast, At: states[s.Id].GetDateTimeOffset("ReceivedAt")!.Value))
+                .OrderByDescending(s => s.At).ThenByDescending(s => s.Id, StringComparer.Ordinal).First();
+            Assert.All(period, s => Assert.Equal(s.Id == latest.Id ? "Accepted" : "Superseded", states[s.Id].GetString("Status")));
+            var totals = await storage.TotalsAsync(period.Key);
+            var row = Assert.Single(totals, e => e.RowKey == "hwb|E06000012");
+            Assert.Equal(latest.Id, row.GetString("AcceptedSubmissionId"));
+            var councilForecast = (long)Math.Round(latest.Forecast * 100_000_000);
+            Assert.Equal(1_790_000_000L, row.GetInt64("PoolPence"));
+            Assert.Equal(1_140_000_000L + councilForecast, row.GetInt64("ForecastPence"));
+            var lines = totals.Where(e => e.RowKey.StartsWith("line|", StringComparison.Ordinal)).ToList();
+            Assert.Equal(["line|03H|E06000012", "line|E06000012|E06000012"], lines.Select(l => l.RowKey).Order(StringComparer.Ordinal));
+            Assert.Equal(councilForecast, lines.Single(l => l.RowKey == "line|E06000012|E06000012").GetInt64("ForecastPence"));
+        }
+    }
+}

@@ -1,0 +1,213 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+
+namespace BetterCare.Testing;
+
+/// <summary>
+/// A real Azurite (from the repository's node_modules, pinned in package.json) on free loopback
+/// ports with throwaway data. One emulator runs per test process, started on first use and
+/// stopped when the process ends; each <see cref="StartAsync"/> hands out a storage account of
+/// its own on it, so tests are as isolated as with an emulator each, without paying for one each.
+/// </summary>
+public sealed class Azurite : IAsyncDisposable
+{
+    private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+    private const int Accounts = 300;
+
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+    private static Emulator? _shared;
+    private static int _handedOut;
+
+    private readonly Emulator _emulator;
+
+    private Azurite(Emulator emulator, string account)
+    {
+        _emulator = emulator;
+        Account = account;
+        ConnectionString =
+            $"DefaultEndpointsProtocol=http;AccountName={account};AccountKey={AccountKey};" +
+            $"BlobEndpoint=http://127.0.0.1:{emulator.Blob}/{account};QueueEndpoint=http://127.0.0.1:{emulator.Queue}/{account};" +
+            $"TableEndpoint=http://127.0.0.1:{emulator.Table}/{account};";
+    }
+
+    /// <summary>The storage account this handle owns on the shared emulator.</summary>
+    public string Account { get; }
+
+    public string ConnectionString { get; }
+
+    /// <summary>The CPU time the emulator has used so far (for a benchmark to say where its time went).</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            _emulator.Process.Refresh();
+            return _emulator.Process.TotalProcessorTime;
+        }
+    }
+
+    /// <summary>A fresh, empty storage account on this process's emulator (started on first call).</summary>
+    public static async Task<Azurite> StartAsync()
+    {
+        var emulator = await SharedAsync().ConfigureAwait(false);
+        var n = Interlocked.Increment(ref _handedOut);
+        if (n > Accounts)
+        {
+            throw new InvalidOperationException($"All {Accounts} test storage accounts are in use; raise Azurite.Accounts.");
+        }
+
+        return new Azurite(emulator, AccountName(n));
+    }
+
+    /// <summary>The account's data goes with the emulator when the test process ends.</summary>
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    private static string AccountName(int n) => "test" + n.ToString("D3", CultureInfo.InvariantCulture);
+
+    private static async Task<Emulator> SharedAsync()
+    {
+        await Gate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (_shared is { Process.HasExited: false } running)
+            {
+                return running;
+            }
+
+            _shared = await Emulator.StartAsync(Enumerable.Range(1, Accounts).Select(AccountName), AccountKey).ConfigureAwait(false);
+            var started = _shared;
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => started.Stop();
+            return started;
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    private sealed class Emulator
+    {
+        private Emulator(Process process, string location, int blob, int queue, int table)
+        {
+            Process = process;
+            Location = location;
+            Blob = blob;
+            Queue = queue;
+            Table = table;
+        }
+
+        public Process Process { get; }
+
+        public string Location { get; }
+
+        public int Blob { get; }
+
+        public int Queue { get; }
+
+        public int Table { get; }
+
+        public static async Task<Emulator> StartAsync(IEnumerable<string> accounts, string key)
+        {
+            var location = Directory.CreateTempSubdirectory("azurite-").FullName;
+            var (blob, queue, table) = (FreePort(), FreePort(), FreePort());
+            var start = new ProcessStartInfo(FindExecutable())
+            {
+                ArgumentList =
+                {
+                    "--silent", "--skipApiVersionCheck", "--loose", "--disableProductStyleUrl", "--location", location,
+                    "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
+                    "--blobPort", blob.ToString(CultureInfo.InvariantCulture),
+                    "--queuePort", queue.ToString(CultureInfo.InvariantCulture),
+                    "--tablePort", table.ToString(CultureInfo.InvariantCulture),
+                },
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+
+            // Azurite serves every account named here (name:key;...), each with its own containers, queues and tables.
+            start.Environment["AZURITE_ACCOUNTS"] = string.Join(';', accounts.Select(a => $"{a}:{key}"));
+            var process = Process.Start(start) ?? throw new InvalidOperationException("Azurite did not start.");
+            process.OutputDataReceived += (_, _) => { };
+            process.ErrorDataReceived += (_, _) => { };
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            var emulator = new Emulator(process, location, blob, queue, table);
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            foreach (var port in new[] { blob, queue, table })
+            {
+                while (!await Listening(port).ConfigureAwait(false))
+                {
+                    if (process.HasExited || DateTime.UtcNow > deadline)
+                    {
+                        emulator.Stop();
+                        throw new InvalidOperationException($"Azurite did not start listening on port {port}.");
+                    }
+
+                    await Task.Delay(100).ConfigureAwait(false);
+                }
+            }
+
+            return emulator;
+        }
+
+        public void Stop()
+        {
+            try
+            {
+                if (!Process.HasExited)
+                {
+                    Process.Kill(entireProcessTree: true);
+                    Process.WaitForExit(5000);
+                }
+            }
+            catch (InvalidOperationException)
+            {
+            }
+
+            try
+            {
+                Directory.Delete(Location, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+
+    private static string FindExecutable()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "node_modules", ".bin", "azurite");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new InvalidOperationException("Azurite is not installed: run 'npm ci' at the repository root (scripts/test does).");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static async Task<bool> Listening(int port)
+    {
+        try
+        {
+            using var client = new TcpClient();
+            await client.ConnectAsync(IPAddress.Loopback, port).ConfigureAwait(false);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+}
