@@ -49,6 +49,12 @@ public sealed class Submission
 
     public ReturnFigures? Figures { get; private set; }
 
+    /// <summary>The Sign-off sheet's signatories, who are asked to sign an accepted return off.</summary>
+    public IReadOnlyList<Signatory> Signatories { get; private set; } = [];
+
+    /// <summary>The Cover's contact email: where the decision goes when the uploader has no address of its own.</summary>
+    public string? ContactEmail { get; private set; }
+
     public string? FailureReason { get; private set; }
 
     /// <summary>What the status was when the submission failed, so a retry can restore it.</summary>
@@ -97,6 +103,8 @@ public sealed class Submission
         Errors = outcome.Errors;
         Warnings = outcome.Warnings;
         Figures = outcome.Figures;
+        Signatories = outcome.Signatories ?? [];
+        ContactEmail = outcome.ContactEmail;
         Record(at, "Archived", $"{ArchivePath} (SHA-256 {ContentHash})");
         Record(at, "Validated", $"{Errors} error(s), {Warnings} warning(s)");
         Status = Errors == 0 && Period is not null && HwbCode is not null ? SubmissionStatus.Accepted : SubmissionStatus.Rejected;
@@ -110,14 +118,45 @@ public sealed class Submission
     public void Aggregated(DateTimeOffset at, string detail)
     {
         Require(Step == WorkflowStep.Aggregate && Status is SubmissionStatus.Accepted or SubmissionStatus.Rejected or SubmissionStatus.Superseded, "record its aggregation");
-        Step = WorkflowStep.Done;
+        Step = WorkflowStep.Notify;
         Record(at, "Aggregated", detail);
+    }
+
+    /// <summary>The decision is emailed and, for an accepted return, the sign-off requests are out; the detail names each email.</summary>
+    public void Notified(DateTimeOffset at, string detail)
+    {
+        Require(Step == WorkflowStep.Notify && Status != SubmissionStatus.Failed, "record its notices");
+        Step = WorkflowStep.Done;
+        Record(at, "Notified", detail);
+    }
+
+    /// <summary>Every signatory has signed: the return is final.</summary>
+    public void SignOff(DateTimeOffset at, string detail)
+    {
+        Require(Status == SubmissionStatus.Accepted && Step is WorkflowStep.Notify or WorkflowStep.Done, "be signed off");
+        Status = SubmissionStatus.SignedOff;
+        Record(at, nameof(SubmissionStatus.SignedOff), detail);
+    }
+
+    /// <summary>A signatory declined to sign and said why: the return waits for a resubmission.</summary>
+    public void RequestChanges(DateTimeOffset at, string detail)
+    {
+        Require(Status == SubmissionStatus.Accepted && Step is WorkflowStep.Notify or WorkflowStep.Done, "have changes requested");
+        Status = SubmissionStatus.ChangesRequested;
+        Record(at, nameof(SubmissionStatus.ChangesRequested), detail);
+    }
+
+    /// <summary>Something the sign-off did (an email, a decision, a chaser, an escalation), for the history; the status is unchanged.</summary>
+    public void Note(SignOffEvent what, DateTimeOffset at, string detail)
+    {
+        Require(Step is WorkflowStep.Notify or WorkflowStep.Done && Status != SubmissionStatus.Failed && Enum.IsDefined(what), "note " + what);
+        Record(at, what.ToString(), detail);
     }
 
     /// <summary>A later accepted submission for the same HWB and period replaces this one.</summary>
     public void Supersede(string byId, DateTimeOffset at)
     {
-        Require(Status == SubmissionStatus.Accepted, "be superseded");
+        Require(Status is SubmissionStatus.Accepted or SubmissionStatus.SignedOff or SubmissionStatus.ChangesRequested, "be superseded");
         Status = SubmissionStatus.Superseded;
         SupersededBy = byId;
         Record(at, "Superseded", $"replaced by {byId}");
@@ -182,6 +221,8 @@ public sealed class Submission
             Errors = row.Errors,
             Warnings = row.Warnings,
             Figures = ReturnFigures.FromJson(row.FiguresJson),
+            Signatories = Signatory.ListFromJson(row.SignatoriesJson),
+            ContactEmail = row.ContactEmail,
             FailureReason = row.FailureReason,
             StatusBeforeFailure = row.StatusBeforeFailure,
             SupersededBy = row.SupersededBy,
@@ -192,7 +233,8 @@ public sealed class Submission
 
     public StoredSubmission ToStored() => new(
         Id, InboxBlob, FileName, Uploader, ReceivedAt, Status, Step, ContentHash, ArchivePath, ReportPath, FindingsJson, HwbCode, HwbName,
-        Period, Errors, Warnings, Figures?.ToJson(), FailureReason, StatusBeforeFailure, SupersededBy, HistoryCount + _pending.Count, ETag);
+        Period, Errors, Warnings, Figures?.ToJson(), FailureReason, StatusBeforeFailure, SupersededBy, HistoryCount + _pending.Count, ETag,
+        Signatories.Count == 0 ? null : Signatory.ListToJson(Signatories), ContactEmail);
 }
 
 /// <summary>A submission's state row as the table stores it.</summary>
@@ -218,7 +260,9 @@ public sealed record StoredSubmission(
     SubmissionStatus? StatusBeforeFailure,
     string? SupersededBy,
     int HistoryCount,
-    string? ETag);
+    string? ETag,
+    string? SignatoriesJson = null,
+    string? ContactEmail = null);
 
 /// <summary>What processing a workbook found, for <see cref="Submission.Processed"/>.</summary>
 public sealed record ProcessOutcome(
@@ -231,4 +275,6 @@ public sealed record ProcessOutcome(
     string? Period,
     int Errors,
     int Warnings,
-    ReturnFigures? Figures);
+    ReturnFigures? Figures,
+    IReadOnlyList<Signatory>? Signatories = null,
+    string? ContactEmail = null);

@@ -17,9 +17,18 @@ public enum SubmissionStatus
 
     /// <summary>A step failed repeatedly; an operator can retry it.</summary>
     Failed = 5,
+
+    /// <summary>Accepted, and every signatory has signed it off: the return is final.</summary>
+    SignedOff = 6,
+
+    /// <summary>Accepted, but a signatory declined to sign it off and said why; a resubmission replaces it.</summary>
+    ChangesRequested = 7,
 }
 
-/// <summary>The next piece of work a submission's workflow has to do.</summary>
+/// <summary>
+/// The next piece of work a submission's workflow has to do. The numbers give the steps' order
+/// (a message for a lower step than the stored one is done already); steps are stored by name.
+/// </summary>
 public enum WorkflowStep
 {
     /// <summary>Archive the upload, parse and validate it, store its figures and findings, accept or reject it.</summary>
@@ -28,6 +37,9 @@ public enum WorkflowStep
     /// <summary>Fold the outcome into the period's totals for the HWB and its partners.</summary>
     Aggregate = 2,
 
-    /// <summary>Nothing left to do.</summary>
-    Done = 3,
+    /// <summary>Email the uploader the decision; for an accepted return, ask each signatory to sign it off and set the chasers.</summary>
+    Notify = 3,
+
+    /// <summary>Nothing left to do (sign-off goes on through its own rows and timers).</summary>
+    Done = 4,
 }

@@ -1,0 +1,122 @@
+using System.Globalization;
+using BetterCare.Returns.Reference;
+
+namespace BetterCare.Pipeline.SignOff;
+
+/// <summary>
+/// Working days (Monday to Friday, less bank holidays) and each period's deadline, in the
+/// configured time zone. Loaded from <c>deadlines.csv</c> (period, deadline) and, if present,
+/// <c>bank-holidays.csv</c> (date) in the reference folder.
+/// </summary>
+public sealed class SignOffCalendar
+{
+    public const string DeadlinesFile = "deadlines.csv";
+    public const string BankHolidaysFile = "bank-holidays.csv";
+
+    private static readonly CultureInfo Uk = CultureInfo.GetCultureInfo("en-GB");
+
+    private readonly Dictionary<string, DateOnly> _deadlines;
+    private readonly HashSet<DateOnly> _holidays;
+    private readonly TimeZoneInfo _zone;
+    private readonly TimeOnly _deadlineTime;
+
+    public SignOffCalendar(IReadOnlyDictionary<string, DateOnly> deadlines, IEnumerable<DateOnly> bankHolidays, TimeZoneInfo zone, TimeSpan deadlineTimeOfDay)
+    {
+        ArgumentNullException.ThrowIfNull(deadlines);
+        _deadlines = new Dictionary<string, DateOnly>(deadlines, StringComparer.Ordinal);
+        _holidays = [.. bankHolidays];
+        _zone = zone;
+        _deadlineTime = TimeOnly.FromTimeSpan(deadlineTimeOfDay);
+    }
+
+    public IReadOnlyDictionary<string, DateOnly> Deadlines => _deadlines;
+
+    /// <summary>Reads the CSVs from the reference folder; a folder without them gives no deadlines and no holidays.</summary>
+    public static SignOffCalendar Load(string? directory, SignOffOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var deadlines = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
+        var holidays = new List<DateOnly>();
+        if (directory is not null && File.Exists(Path.Combine(directory, DeadlinesFile)))
+        {
+            using var reader = new StreamReader(Path.Combine(directory, DeadlinesFile));
+            foreach (var r in Csv.ReadRecords(reader, DeadlinesFile))
+            {
+                var period = Csv.Field(r, "period", DeadlinesFile);
+                if (!Returns.Model.ReturnPeriod.TryParse(period, out var parsed))
+                {
+                    throw new InvalidDataException($"{DeadlinesFile}: '{period}' is not a period such as 2017-18-Q2.");
+                }
+
+                deadlines[parsed.ToString()] = Date(Csv.Field(r, "deadline", DeadlinesFile), DeadlinesFile);
+            }
+        }
+
+        if (directory is not null && File.Exists(Path.Combine(directory, BankHolidaysFile)))
+        {
+            using var reader = new StreamReader(Path.Combine(directory, BankHolidaysFile));
+            holidays.AddRange(Csv.ReadRecords(reader, BankHolidaysFile).Select(r => Date(Csv.Field(r, "date", BankHolidaysFile), BankHolidaysFile)));
+        }
+
+        return new SignOffCalendar(deadlines, holidays, options.Zone(), options.DeadlineTimeOfDay);
+    }
+
+    public bool IsWorkingDay(DateOnly day) => day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !_holidays.Contains(day);
+
+    /// <summary>The moment a period's deadline passes, or null when the reference data has none.</summary>
+    public DateTimeOffset? DeadlineOf(string? period) =>
+        period is not null && _deadlines.TryGetValue(period, out var day) ? At(day, _deadlineTime) : null;
+
+    /// <summary>The same local time of day, <paramref name="days"/> working days later.</summary>
+    public DateTimeOffset AddWorkingDays(DateTimeOffset from, int days)
+    {
+        var local = TimeZoneInfo.ConvertTime(from, _zone);
+        var day = DateOnly.FromDateTime(local.DateTime);
+        for (var counted = 0; counted < days;)
+        {
+            day = day.AddDays(1);
+            if (IsWorkingDay(day))
+            {
+                counted++;
+            }
+        }
+
+        return At(day, TimeOnly.FromDateTime(local.DateTime));
+    }
+
+    /// <summary>The working day <paramref name="days"/> working days before <paramref name="day"/>, at a local time.</summary>
+    public DateTimeOffset WorkingDaysBefore(DateOnly day, int days, TimeSpan timeOfDay)
+    {
+        for (var counted = 0; counted < days;)
+        {
+            day = day.AddDays(-1);
+            if (IsWorkingDay(day))
+            {
+                counted++;
+            }
+        }
+
+        return At(day, TimeOnly.FromTimeSpan(timeOfDay));
+    }
+
+    /// <summary>A moment as a person in the time zone reads it: "Friday 24 November 2017, 17:00".</summary>
+    public string Describe(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, _zone).ToString("dddd d MMMM yyyy, HH:mm", Uk);
+
+    public string DescribeDate(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, _zone).ToString("d MMMM yyyy", Uk);
+
+    private DateTimeOffset At(DateOnly day, TimeOnly time)
+    {
+        var local = day.ToDateTime(time, DateTimeKind.Unspecified);
+        if (_zone.IsInvalidTime(local))
+        {
+            local = local.AddHours(1);
+        }
+
+        return new DateTimeOffset(local, _zone.GetUtcOffset(local)).ToUniversalTime();
+    }
+
+    private static DateOnly Date(string text, string source) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            ? d
+            : throw new InvalidDataException($"{source}: '{text}' is not a date written yyyy-MM-dd.");
+}
