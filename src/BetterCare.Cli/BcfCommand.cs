@@ -15,6 +15,7 @@ public static class BcfCommand
         root.Subcommands.Add(ValidateCommand.Create(stdout, stderr));
         root.Subcommands.Add(TemplateCommand.Create(stdout, stderr));
         root.Subcommands.Add(SubmitCommand.Create(stdout, stderr));
+        root.Subcommands.Add(RollupCommand.Create(stdout, stderr));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -17,15 +17,27 @@ internal static class SubmitCommand
         var key = KeyOption();
         var wait = new Option<bool>("--wait") { Description = "Wait until each submission is accepted, rejected or failed" };
         var command = new Command("submit", "Upload quarterly returns to the BetterCare Returns service.") { files, api, key, wait };
-        command.SetAction((parse, ct) => RunAsync(parse.GetValue(files)!, parse.GetValue(api)!, parse.GetValue(key)!, parse.GetValue(wait), stdout, stderr, ct));
+        command.SetAction((parse, ct) => RunAsync(parse.GetValue(files)!, new Uri(parse.GetValue(api)!), parse.GetValue(key)!, parse.GetValue(wait), stdout, stderr, ct));
         return command;
     }
 
-    public static Option<Uri> ApiOption() => new("--api")
+    public static Option<string> ApiOption()
     {
-        Description = "The service's address (default http://127.0.0.1:7071)",
-        DefaultValueFactory = _ => new Uri("http://127.0.0.1:7071"),
-    };
+        var option = new Option<string>("--api")
+        {
+            Description = "The service's address (default http://127.0.0.1:7071)",
+            DefaultValueFactory = _ => "http://127.0.0.1:7071",
+        };
+        option.Validators.Add(result =>
+        {
+            var text = result.GetValueOrDefault<string>();
+            if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            {
+                result.AddError($"--api '{text}' is not an http(s) address such as http://127.0.0.1:7071.");
+            }
+        });
+        return option;
+    }
 
     public static Option<string> KeyOption() => new("--key")
     {

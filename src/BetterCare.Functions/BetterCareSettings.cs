@@ -12,15 +12,27 @@ public sealed class BetterCareSettings
 
     public List<ApiKeySetting> ApiKeys { get; set; } = [];
 
+    /// <summary>People signed in through App Service Authentication, mapped by principal name to a role and scope.</summary>
+    public List<PrincipalSetting> Principals { get; set; } = [];
+
+    /// <summary>Whether to believe X-MS-CLIENT-PRINCIPAL; by default only when hosted by Functions (behind App Service Authentication).</summary>
+    public bool? TrustClientPrincipal { get; set; }
+
     /// <summary>Standalone mode: how often the inbox is polled (the blob trigger's stand-in).</summary>
     public TimeSpan InboxPollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Standalone mode: how long a received step message stays invisible before it is delivered again.</summary>
     public TimeSpan StepVisibilityTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Standalone mode: step messages handled at once.</summary>
-    public int StepConcurrency { get; set; } = 4;
+    /// <summary>Standalone mode: step messages handled at once (host.json's queue batchSize, 8, is the same).</summary>
+    public int StepConcurrency { get; set; } = 8;
 
     /// <summary>NCRONTAB schedules (six fields, UTC) of the timer functions, by function name.</summary>
     public Dictionary<string, string> Schedules { get; set; } = [];
+
+    /// <summary>Where people reach the app: the start of every link in an email.</summary>
+    public string PublicBaseUrl { get; set; } = "http://127.0.0.1:7071";
+
+    /// <summary>Regional Better Care managers' addresses by region (as areas.csv names it), separated by ';'.</summary>
+    public Dictionary<string, string> RegionalManagers { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 }

@@ -17,6 +17,9 @@ builder.AddBetterCare();
 var app = builder.Build();
 app.MapGet("/", () => Results.Ok(new { service = "BetterCare Returns", status = "ready" }));
 app.MapReturnsApi();
+app.MapAggregatesApi();
+app.MapRollupsApi();
+app.MapSignOffPages();
 app.MapHostInvocations();
 app.Run();
 

@@ -195,6 +195,8 @@ internal static class SubmissionMapping
         ["StatusBeforeFailure"] = s.StatusBeforeFailure?.ToString(),
         ["SupersededBy"] = s.SupersededBy,
         ["HistoryCount"] = s.HistoryCount,
+        ["Signatories"] = s.SignatoriesJson,
+        ["ContactEmail"] = s.ContactEmail,
     };
 
     public static StoredSubmission FromEntity(TableEntity e) => new(
@@ -219,7 +221,9 @@ internal static class SubmissionMapping
         e.GetString("StatusBeforeFailure") is { } before ? Enum.Parse<SubmissionStatus>(before) : null,
         e.GetString("SupersededBy"),
         e.GetInt32("HistoryCount") ?? 0,
-        e.ETag.ToString());
+        e.ETag.ToString(),
+        e.GetString("Signatories"),
+        e.GetString("ContactEmail"));
 
     private static string? Findings(TableEntity e)
     {

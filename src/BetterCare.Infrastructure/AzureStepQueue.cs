@@ -21,8 +21,21 @@ public sealed class AzureStepQueue : IStepQueue
 
     public QueueClient Poison { get; }
 
-    public async Task SendAsync(string messageText, TimeSpan? delay, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Raised after this process has sent a step message, so that a worker in the same process can
+    /// look at once instead of at its next idle poll (as the Functions host's queue listener does
+    /// for messages its own functions add).
+    /// </summary>
+    public event EventHandler? Sent;
+
+    public async Task SendAsync(string messageText, TimeSpan? delay, CancellationToken cancellationToken)
+    {
         await Steps.SendMessageAsync(messageText, delay, timeToLive: TimeSpan.FromSeconds(-1), cancellationToken).ConfigureAwait(false);
+        if (delay is null || delay <= TimeSpan.Zero)
+        {
+            Sent?.Invoke(this, EventArgs.Empty);
+        }
+    }
 
     public async Task<QueueMessage[]> ReceiveAsync(int max, TimeSpan visibilityTimeout, CancellationToken cancellationToken)
     {

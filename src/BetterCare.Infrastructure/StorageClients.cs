@@ -1,5 +1,6 @@
 using Azure.Core;
 using Azure.Data.Tables;
+using Azure.Identity;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 
@@ -15,12 +16,47 @@ public sealed class StorageClients
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         Counter = counter ?? new StorageRequestCounter();
-        var blobOptions = Configure(new BlobClientOptions());
-        var queueOptions = Configure(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
-        var tableOptions = Configure(new TableClientOptions());
-        Blobs = new BlobServiceClient(connectionString, blobOptions);
-        Queues = new QueueServiceClient(connectionString, queueOptions);
-        Tables = new TableServiceClient(connectionString, tableOptions);
+        Blobs = new BlobServiceClient(connectionString, Configure(new BlobClientOptions()));
+        Queues = new QueueServiceClient(connectionString, Configure(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }));
+        Tables = new TableServiceClient(connectionString, Configure(new TableClientOptions()));
+    }
+
+    /// <summary>Identity-based access, as in Azure: the service endpoints and a token credential (no keys).</summary>
+    public StorageClients(StorageEndpoints endpoints, TokenCredential credential, StorageRequestCounter? counter = null)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        Counter = counter ?? new StorageRequestCounter();
+        Blobs = new BlobServiceClient(endpoints.Blob, credential, Configure(new BlobClientOptions()));
+        Queues = new QueueServiceClient(endpoints.Queue, credential, Configure(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }));
+        Tables = new TableServiceClient(endpoints.Table, credential, Configure(new TableClientOptions()));
+    }
+
+    /// <summary>
+    /// The clients from the Functions setting <c>AzureWebJobsStorage</c>: a connection string, or
+    /// its identity-based form <c>AzureWebJobsStorage__accountName</c> (or <c>__blobServiceUri</c>,
+    /// <c>__queueServiceUri</c>, <c>__tableServiceUri</c>) with <c>__credential=managedidentity</c>
+    /// and <c>__clientId</c> for a user-assigned identity.
+    /// </summary>
+    public static StorageClients FromSettings(string? connectionString, IReadOnlyDictionary<string, string?> section, StorageRequestCounter? counter = null)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        string? Get(string key) => section.TryGetValue(key, out var v) && !string.IsNullOrWhiteSpace(v) ? v : null;
+        var account = Get("accountName");
+        var blob = Get("blobServiceUri");
+        if (account is null && blob is null)
+        {
+            return new StorageClients(string.IsNullOrWhiteSpace(connectionString) ? "UseDevelopmentStorage=true" : connectionString, counter);
+        }
+
+        var endpoints = new StorageEndpoints(
+            new Uri(blob ?? $"https://{account}.blob.core.windows.net"),
+            new Uri(Get("queueServiceUri") ?? $"https://{account}.queue.core.windows.net"),
+            new Uri(Get("tableServiceUri") ?? $"https://{account}.table.core.windows.net"));
+        var clientId = Get("clientId");
+        TokenCredential credential = string.Equals(Get("credential"), "managedidentity", StringComparison.OrdinalIgnoreCase)
+            ? new ManagedIdentityCredential(clientId is null ? ManagedIdentityId.SystemAssigned : ManagedIdentityId.FromUserAssignedClientId(clientId))
+            : new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = clientId });
+        return new StorageClients(endpoints, credential, counter);
     }
 
     public StorageRequestCounter Counter { get; }
@@ -62,3 +98,6 @@ public sealed class StorageClients
         return options;
     }
 }
+
+/// <summary>The three storage service endpoints of an account.</summary>
+public sealed record StorageEndpoints(Uri Blob, Uri Queue, Uri Table);

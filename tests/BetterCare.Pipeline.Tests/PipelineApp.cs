@@ -103,6 +103,21 @@ public static class Workbook
         return Bytes(draft);
     }
 
+    /// <summary>The clean North East Lincolnshire return for another period (2016-17 and 2017-18 are clean), with its council's forecast.</summary>
+    public static byte[] Nel(string year, string quarter, double councilForecastMillions = 6.5)
+    {
+        var draft = NorthEastLincolnshire.Q2_2017_18();
+        draft.FinancialYear = year;
+        draft.Quarter = quarter;
+        draft.Partners[1] = draft.Partners[1] with { Forecast = councilForecastMillions };
+        draft.PartnerTotals = null;
+        return Bytes(draft);
+    }
+
+    /// <summary>The eight periods for which <see cref="Nel"/> is clean.</summary>
+    public static IReadOnlyList<(string Year, string Quarter)> NelPeriods { get; } =
+        [.. from y in new[] { "2016-17", "2017-18" } from q in new[] { "Q1", "Q2", "Q3", "Q4" } select (y, q)];
+
     public static async Task<HttpResponseMessage> UploadAsync(HttpClient client, byte[] content, string fileName = "return.xlsx")
     {
         using var form = new MultipartFormDataContent();

@@ -32,6 +32,10 @@ public sealed class Storage
         return rows;
     }
 
+    /// <summary>A submission's history events in sequence order.</summary>
+    public async Task<List<string>> EventsAsync(string submissionId) =>
+        [.. (await HistoryAsync(submissionId)).OrderBy(e => e.GetInt32("Sequence")).Select(e => e.GetString("Event"))];
+
     public async Task<List<TableEntity>> TotalsAsync(string period)
     {
         var rows = new List<TableEntity>();

@@ -30,7 +30,7 @@ public class UploadTests
         Assert.Equal(11_400_000m, status.GetProperty("figures").GetProperty("byPartnerType").GetProperty("CCG/ICB").GetProperty("pool").GetDecimal());
         Assert.Equal(6_500_000m, status.GetProperty("figures").GetProperty("byPartnerType").GetProperty("Council").GetProperty("pool").GetDecimal());
         Assert.Equal(2_400_000m, status.GetProperty("figures").GetProperty("bySchemeType").GetProperty("Disabled Facilities Grant").GetProperty("planned").GetDecimal());
-        Assert.Equal(["Received", "Archived", "Validated", "Accepted", "Aggregated"], status.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("event").GetString()));
+        Assert.Equal(["Received", "Archived", "Validated", "Accepted", "Aggregated", "Notified"], status.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("event").GetString()));
         Assert.Empty(status.GetProperty("findings").EnumerateArray());
 
         using var period = await client.GetAsync(new Uri("/api/periods/2017-18-Q2/returns", UriKind.Relative));

@@ -6,7 +6,7 @@ public static class ApiErrors
     public static IResult Of(int status, string message) => Results.Json(new ErrorBody(message), statusCode: status);
 
     public static IResult Unauthorized() =>
-        Of(StatusCodes.Status401Unauthorized, $"An API key is required: send it in the {Auth.ApiKeyAuthenticator.Header} header.");
+        Of(StatusCodes.Status401Unauthorized, $"An API key is required: send it in the {Auth.CallerAuthenticator.Header} header.");
 
     public static IResult Forbidden(string message) => Of(StatusCodes.Status403Forbidden, message);
 

@@ -25,6 +25,8 @@ public static class HostInvocationsApi
             [FunctionCatalog.PipelineSteps] = PipelineStepsAsync,
             [FunctionCatalog.InboxBlob] = InboxBlobAsync,
             [FunctionCatalog.InboxSweep] = (p, sp, ct) => TimerAsync(FunctionCatalog.InboxSweep, p, sp, ct),
+            [FunctionCatalog.SignOffTimers] = (p, sp, ct) => TimerAsync(FunctionCatalog.SignOffTimers, p, sp, ct),
+            [FunctionCatalog.Rollup] = (p, sp, ct) => TimerAsync(FunctionCatalog.Rollup, p, sp, ct),
         };
 
     public static IEndpointRouteBuilder MapHostInvocations(this IEndpointRouteBuilder app)

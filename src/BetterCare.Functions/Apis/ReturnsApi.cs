@@ -25,7 +25,7 @@ public static class ReturnsApi
     }
 
     private static async Task<IResult> UploadAsync(
-        HttpRequest request, ApiKeyAuthenticator auth, SubmissionWorkflow workflow, InboxTrigger inbox, IReturnBlobs blobs,
+        HttpRequest request, CallerAuthenticator auth, SubmissionWorkflow workflow, InboxTrigger inbox, IReturnBlobs blobs,
         PipelineOptions options, TimeProvider clock, CancellationToken ct)
     {
         if (auth.Authenticate(request) is not { } caller)
@@ -38,10 +38,10 @@ public static class ReturnsApi
             return ApiErrors.Forbidden("This key cannot upload returns.");
         }
 
-        var limitMb = options.MaxUploadBytes / (1024 * 1024);
+        var limit = SizeText(options.MaxUploadBytes);
         if (request.ContentLength > options.MaxUploadBytes + (64 * 1024))
         {
-            return ApiErrors.Of(StatusCodes.Status413PayloadTooLarge, $"The upload is larger than the {limitMb} MB limit for a return.");
+            return ApiErrors.Of(StatusCodes.Status413PayloadTooLarge, $"The upload is larger than the {limit} limit for a return.");
         }
 
         if (!request.HasFormContentType)
@@ -57,7 +57,7 @@ public static class ReturnsApi
         }
         catch (Exception e) when (e is InvalidDataException or BadHttpRequestException or IOException)
         {
-            return ApiErrors.Of(StatusCodes.Status413PayloadTooLarge, $"The upload could not be read whole; it may be larger than the {limitMb} MB limit for a return.");
+            return ApiErrors.Of(StatusCodes.Status413PayloadTooLarge, $"The upload could not be read whole; it may be larger than the {limit} limit for a return.");
         }
 
         if (file is null || file.Length == 0)
@@ -67,7 +67,7 @@ public static class ReturnsApi
 
         if (file.Length > options.MaxUploadBytes)
         {
-            return ApiErrors.Of(StatusCodes.Status413PayloadTooLarge, $"'{file.FileName}' is larger than the {limitMb} MB limit for a return.");
+            return ApiErrors.Of(StatusCodes.Status413PayloadTooLarge, $"'{file.FileName}' is larger than the {limit} limit for a return.");
         }
 
         var content = new byte[file.Length];
@@ -104,7 +104,7 @@ public static class ReturnsApi
     }
 
     private static async Task<IResult> GetAsync(
-        string submissionId, HttpRequest request, ApiKeyAuthenticator auth, IReturnTables tables, IReturnBlobs blobs, ReferenceData reference, CancellationToken ct)
+        string submissionId, HttpRequest request, CallerAuthenticator auth, IReturnTables tables, IReturnBlobs blobs, ReferenceData reference, CancellationToken ct)
     {
         if (auth.Authenticate(request) is not { } caller)
         {
@@ -130,7 +130,7 @@ public static class ReturnsApi
         return Results.Ok(SubmissionView.From(submission, history, findings));
     }
 
-    private static async Task<IResult> RetryAsync(string submissionId, HttpRequest request, ApiKeyAuthenticator auth, SubmissionWorkflow workflow, CancellationToken ct)
+    private static async Task<IResult> RetryAsync(string submissionId, HttpRequest request, CallerAuthenticator auth, SubmissionWorkflow workflow, CancellationToken ct)
     {
         if (auth.Authenticate(request) is not { } caller)
         {
@@ -154,7 +154,7 @@ public static class ReturnsApi
             : ApiErrors.Of(StatusCodes.Status409Conflict, $"Submission {submissionId} is {found.Submission.Status}, not Failed; there is nothing to retry.");
     }
 
-    private static async Task<IResult> ListPeriodAsync(string period, HttpRequest request, ApiKeyAuthenticator auth, IReturnTables tables, CancellationToken ct)
+    private static async Task<IResult> ListPeriodAsync(string period, HttpRequest request, CallerAuthenticator auth, IReturnTables tables, CancellationToken ct)
     {
         if (auth.Authenticate(request) is not { } caller)
         {
@@ -173,6 +173,14 @@ public static class ReturnsApi
 
     private static bool CanSee(Caller caller, Submission s, ReferenceData reference) =>
         caller.CanSee(s.HwbCode, reference.Area(s.HwbCode)?.Region) || s.Uploader == caller.Name;
+
+    /// <summary>A size as a person reads it: a limit below 1 MB must not read as "0 MB".</summary>
+    private static string SizeText(long bytes) => bytes switch
+    {
+        >= 1024 * 1024 when bytes % (1024 * 1024) == 0 => $"{bytes / (1024 * 1024)} MB",
+        >= 1024 when bytes % 1024 == 0 => $"{bytes / 1024} KB",
+        _ => $"{bytes:N0}-byte",
+    };
 
     private static string SafeFileName(string? name)
     {

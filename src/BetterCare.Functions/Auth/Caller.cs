@@ -32,6 +32,16 @@ public sealed record Caller(string Name, Role Role, string? Scope)
     };
 }
 
+/// <summary>A signed-in person (section <c>BetterCare:Principals</c>): their principal name, role and scope.</summary>
+public sealed class PrincipalSetting
+{
+    public string Name { get; set; } = string.Empty;
+
+    public Role Role { get; set; } = Role.HwbLead;
+
+    public string? Scope { get; set; }
+}
+
 /// <summary>A configured API key (section <c>BetterCare:ApiKeys</c>): the key, who holds it, the role and its scope.</summary>
 public sealed class ApiKeySetting
 {
@@ -43,4 +53,7 @@ public sealed class ApiKeySetting
 
     /// <summary>The HWB code for an HWB lead, the region for a regional manager; none for national or admin.</summary>
     public string? Scope { get; set; }
+
+    /// <summary>Where the holder's notices go: decisions on their uploads, deadline reminders, escalations.</summary>
+    public string? Email { get; set; }
 }

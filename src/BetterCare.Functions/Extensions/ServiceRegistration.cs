@@ -2,6 +2,7 @@ using BetterCare.Functions.Auth;
 using BetterCare.Functions.Standalone;
 using BetterCare.Functions.Triggers;
 using BetterCare.Infrastructure;
+using BetterCare.Pipeline.Aggregates;
 using BetterCare.Pipeline.Periods;
 using BetterCare.Pipeline.Ports;
 using BetterCare.Pipeline.Workflow;
@@ -31,8 +32,9 @@ public static class ServiceRegistration
         services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = pipeline.MaxUploadBytes + (64 * 1024));
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = pipeline.MaxUploadBytes + (64 * 1024));
 
-        var connection = configuration["AzureWebJobsStorage"] ?? "UseDevelopmentStorage=true";
-        services.AddSingleton(new StorageClients(connection));
+        var storage = configuration.GetSection("AzureWebJobsStorage");
+        services.AddSingleton(StorageClients.FromSettings(
+            storage.Value, storage.GetChildren().ToDictionary(c => c.Key, c => c.Value, StringComparer.OrdinalIgnoreCase)));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => LoadReference(sp.GetRequiredService<IOptions<BetterCareSettings>>().Value, builder.Environment.ContentRootPath));
         services.AddSingleton(sp => new ReturnValidator(sp.GetRequiredService<ReferenceData>()));
@@ -41,10 +43,14 @@ public static class ServiceRegistration
         services.AddSingleton<AzureStepQueue>();
         services.AddSingleton<IStepQueue>(sp => sp.GetRequiredService<AzureStepQueue>());
         services.AddSingleton<PeriodAggregator>();
+        services.AddSingleton<AggregateService>();
+        services.AddSingleton<IRollupStore, AzureRollupStore>();
+        services.AddSingleton<Rollups.RollupService>();
         services.AddSingleton<SubmissionWorkflow>();
         services.AddSingleton<InboxTrigger>();
         services.AddSingleton<TimerFunctions>();
-        services.AddSingleton<ApiKeyAuthenticator>();
+        services.AddSingleton<CallerAuthenticator>();
+        builder.AddSignOff();
         services.AddHostedService<StorageStartup>();
 
         if (IsHostedByFunctions(configuration))
@@ -61,15 +67,16 @@ public static class ServiceRegistration
         return builder;
     }
 
-    private static ReferenceData LoadReference(BetterCareSettings settings, string contentRoot)
-    {
-        var directory = Path.IsPathRooted(settings.ReferenceDirectory)
+    private static ReferenceData LoadReference(BetterCareSettings settings, string contentRoot) =>
+        ReferenceData.Load(ReferenceDirectory(settings, contentRoot));
+
+    /// <summary>The reference folder: the setting, found from the working folder, the content root or the app's folder.</summary>
+    internal static string ReferenceDirectory(BetterCareSettings settings, string contentRoot) =>
+        Path.IsPathRooted(settings.ReferenceDirectory)
             ? settings.ReferenceDirectory
             : new[] { Directory.GetCurrentDirectory(), contentRoot, AppContext.BaseDirectory }
                 .Select(root => Path.GetFullPath(Path.Combine(root, settings.ReferenceDirectory)))
                 .FirstOrDefault(Directory.Exists) ?? ReferenceData.FindDefaultDirectory(contentRoot) ?? settings.ReferenceDirectory;
-        return ReferenceData.Load(directory);
-    }
 }
 
 /// <summary>Creates the containers, tables and queues before the loops start.</summary>

@@ -14,7 +14,7 @@ public static class FunctionJson
 
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
-    public static JsonObject For(FunctionDefinition function, IReadOnlyDictionary<string, string>? schedules = null)
+    public static JsonObject For(FunctionDefinition function)
     {
         ArgumentNullException.ThrowIfNull(function);
         JsonArray bindings = function.Trigger switch
@@ -63,7 +63,8 @@ public static class FunctionJson
                     ["type"] = "timerTrigger",
                     ["direction"] = "in",
                     ["name"] = function.Binding,
-                    ["schedule"] = FunctionCatalog.ScheduleOf(function, schedules ?? new Dictionary<string, string>()),
+                    // The host reads the schedule from the app setting, which the standalone scheduler reads too.
+                    ["schedule"] = $"%{FunctionCatalog.ScheduleSetting(function)}%",
                     ["runOnStartup"] = false,
                     ["useMonitor"] = true,
                 },
@@ -74,14 +75,14 @@ public static class FunctionJson
     }
 
     /// <summary>Writes <c>{root}/{Name}/function.json</c> for every function; returns the folders written.</summary>
-    public static IReadOnlyList<string> WriteAll(string root, IReadOnlyDictionary<string, string>? schedules = null)
+    public static IReadOnlyList<string> WriteAll(string root)
     {
         var written = new List<string>();
         foreach (var function in FunctionCatalog.All)
         {
             var folder = Path.Combine(root, function.Name);
             Directory.CreateDirectory(folder);
-            File.WriteAllText(Path.Combine(folder, "function.json"), For(function, schedules).ToJsonString(Indented) + "\n");
+            File.WriteAllText(Path.Combine(folder, "function.json"), For(function).ToJsonString(Indented) + "\n");
             written.Add(folder);
         }
 

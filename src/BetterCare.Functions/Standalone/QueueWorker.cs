@@ -11,7 +11,10 @@ namespace BetterCare.Functions.Standalone;
 /// </summary>
 public sealed partial class QueueWorker : BackgroundService
 {
+    private static readonly TimeSpan IdleMin = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan IdleMax = TimeSpan.FromSeconds(1);
+
+    private readonly SemaphoreSlim _wake = new(0, 1);
 
     private readonly AzureStepQueue _queue;
     private readonly SubmissionWorkflow _workflow;
@@ -28,34 +31,111 @@ public sealed partial class QueueWorker : BackgroundService
         _log = log;
     }
 
+    /// <summary>
+    /// Up to <see cref="BetterCareSettings.StepConcurrency"/> messages are handled at once. As the
+    /// Functions host does, more are received when half of those slots are free (not one receive
+    /// per message, nor waiting for a whole batch to finish); when the queue is empty the worker
+    /// backs off, and a message this process sends wakes it at once.
+    /// </summary>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var idle = TimeSpan.FromMilliseconds(50);
-        while (!stoppingToken.IsCancellationRequested)
+        var capacity = Math.Clamp(_settings.StepConcurrency, 1, 32);
+        using var slots = new SemaphoreSlim(capacity, capacity);
+        var idle = IdleMin;
+        _queue.Sent += OnSent;
+        try
         {
-            QueueMessage[] messages;
-            try
+            while (!stoppingToken.IsCancellationRequested)
             {
-                messages = await _queue.ReceiveAsync(Math.Clamp(_settings.StepConcurrency * 2, 1, 32), _settings.StepVisibilityTimeout, stoppingToken).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogReceiveFailed(e);
-                messages = [];
-            }
+                var taken = 0;
+                for (; taken < Math.Max(1, capacity / 2); taken++)
+                {
+                    await slots.WaitAsync(stoppingToken).ConfigureAwait(false);
+                }
 
-            if (messages.Length == 0)
-            {
-                await Task.Delay(idle, stoppingToken).ConfigureAwait(false);
-                idle = TimeSpan.FromTicks(Math.Min(idle.Ticks * 2, IdleMax.Ticks));
-                continue;
-            }
+                while (taken < capacity && slots.Wait(0))
+                {
+                    taken++;
+                }
 
-            idle = TimeSpan.FromMilliseconds(50);
-            await Parallel.ForEachAsync(
-                messages,
-                new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _settings.StepConcurrency), CancellationToken = stoppingToken },
-                async (message, ct) => await HandleAsync(message, ct).ConfigureAwait(false)).ConfigureAwait(false);
+                QueueMessage[] messages;
+                try
+                {
+                    messages = await _queue.ReceiveAsync(taken, _settings.StepVisibilityTimeout, stoppingToken).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    LogReceiveFailed(e);
+                    messages = [];
+                }
+
+                if (taken > messages.Length)
+                {
+                    slots.Release(taken - messages.Length);
+                }
+
+                if (messages.Length == 0)
+                {
+                    await _wake.WaitAsync(idle, stoppingToken).ConfigureAwait(false);
+                    idle = TimeSpan.FromTicks(Math.Min(idle.Ticks * 2, IdleMax.Ticks));
+                    continue;
+                }
+
+                idle = IdleMin;
+                foreach (var message in messages)
+                {
+                    _ = RunAsync(message, slots, stoppingToken);
+                }
+            }
+        }
+        finally
+        {
+            _queue.Sent -= OnSent;
+
+            // Let the messages in hand finish (or see the cancellation) before the worker stops.
+            for (var i = 0; i < capacity; i++)
+            {
+                await slots.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+    }
+
+    public override void Dispose()
+    {
+        _wake.Dispose();
+        base.Dispose();
+    }
+
+    private void OnSent(object? sender, EventArgs e)
+    {
+        try
+        {
+            _wake.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // Already woken.
+        }
+    }
+
+    private async Task RunAsync(QueueMessage message, SemaphoreSlim slots, CancellationToken ct)
+    {
+        try
+        {
+            await HandleAsync(message, ct).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping: the message comes back when its visibility timeout ends.
+        }
+        catch (Exception e)
+        {
+            // Moving it to the poison queue failed too: it comes back when its visibility timeout ends.
+            LogHandleFailed(e, message.MessageId);
+        }
+        finally
+        {
+            slots.Release();
         }
     }
 

@@ -25,12 +25,12 @@ public sealed class InboxTrigger
     }
 
     /// <summary>Notes a blob this process has just started, so the poll does not look it up again soon.</summary>
-    public void Started(string blobName, string etag) => _recent[blobName + "\n" + etag] = _clock.GetUtcNow();
+    public void Started(string blobName, string etag) => _recent[Key(blobName, etag)] = _clock.GetUtcNow();
 
     public async Task HandleAsync(InboxBlob blob, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(blob);
-        var key = blob.Name + "\n" + blob.ETag;
+        var key = Key(blob.Name, blob.ETag);
         if (_recent.TryGetValue(key, out var seen) && _clock.GetUtcNow() - seen < _options.RestartStalledAfter)
         {
             return;
@@ -39,6 +39,13 @@ public sealed class InboxTrigger
         await _workflow.EnsureStartedAsync(blob, ct).ConfigureAwait(false);
         _recent[key] = _clock.GetUtcNow();
     }
+
+    /// <summary>
+    /// An upload's ETag comes quoted (from the response header) and a listing's may not be; the key
+    /// drops the quotes, as <see cref="Pipeline.Submissions.SubmissionId"/> does, so a blob this
+    /// process started is recognised by the next poll instead of being looked up again.
+    /// </summary>
+    private static string Key(string blobName, string etag) => blobName + "\n" + etag.Trim('"');
 
     /// <summary>Looks at every blob in the inbox (the standalone poll, and the sweep timer in Azure).</summary>
     public async Task<int> SweepAsync(CancellationToken ct)

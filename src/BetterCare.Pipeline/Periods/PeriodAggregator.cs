@@ -31,7 +31,23 @@ public sealed class PeriodAggregator
             return "nothing to aggregate: the return names no HWB or period that can be read";
         }
 
+        // Most returns are their HWB's first for the period, so the row is added without reading it
+        // first. If it exists, the add (one transaction with the partner lines) fails whole and
+        // changes nothing: the row is read and the submission applied to it as usual.
+        try
+        {
+            return await ApplyAsync(submission, null, ct).ConfigureAwait(false);
+        }
+        catch (ConcurrencyException)
+        {
+        }
+
         var row = await _tables.GetPeriodReturnAsync(submission.Period, submission.HwbCode, ct).ConfigureAwait(false);
+        return await ApplyAsync(submission, row, ct).ConfigureAwait(false);
+    }
+
+    private async Task<string> ApplyAsync(Submission submission, PeriodReturn? row, CancellationToken ct)
+    {
         if (submission.Status == SubmissionStatus.Accepted)
         {
             return await ApplyAcceptedAsync(submission, row, ct).ConfigureAwait(false);
@@ -106,7 +122,7 @@ public sealed class PeriodAggregator
         for (var attempt = 0; attempt < 5; attempt++)
         {
             var previous = await _tables.GetSubmissionAsync(previousId, ct).ConfigureAwait(false);
-            if (previous is null || previous.Status != SubmissionStatus.Accepted)
+            if (previous is null || previous.Status is not (SubmissionStatus.Accepted or SubmissionStatus.SignedOff or SubmissionStatus.ChangesRequested))
             {
                 return;
             }

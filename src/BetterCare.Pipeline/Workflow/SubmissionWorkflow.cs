@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using BetterCare.Pipeline.Periods;
 using BetterCare.Pipeline.Ports;
+using BetterCare.Pipeline.SignOff;
 using BetterCare.Pipeline.Submissions;
 using BetterCare.Returns.Aggregation;
 using BetterCare.Returns.Findings;
@@ -23,6 +24,7 @@ public sealed partial class SubmissionWorkflow
     private readonly IStepQueue _queue;
     private readonly ReturnValidator _validator;
     private readonly PeriodAggregator _aggregator;
+    private readonly SignOffService _signOff;
     private readonly TimeProvider _clock;
     private readonly PipelineOptions _options;
     private readonly ILogger<SubmissionWorkflow> _log;
@@ -33,6 +35,7 @@ public sealed partial class SubmissionWorkflow
         IStepQueue queue,
         ReturnValidator validator,
         PeriodAggregator aggregator,
+        SignOffService signOff,
         TimeProvider clock,
         PipelineOptions options,
         ILogger<SubmissionWorkflow> log)
@@ -42,6 +45,7 @@ public sealed partial class SubmissionWorkflow
         _queue = queue;
         _validator = validator;
         _aggregator = aggregator;
+        _signOff = signOff;
         _clock = clock;
         _options = options;
         _log = log;
@@ -100,10 +104,12 @@ public sealed partial class SubmissionWorkflow
         for (var attempt = 0; attempt < 3; attempt++)
         {
             var submission = await _tables.GetSubmissionAsync(message.SubmissionId, ct).ConfigureAwait(false);
-            if (submission is null || message.Step > submission.Step)
+            if (submission is null || message.Step > submission.Step ||
+                (submission.Status == SubmissionStatus.Failed && message.Step == submission.Step))
             {
-                // Messages are sent only after the state that wants them is saved, so this is a stray
-                // (an operator's retry racing a delivery): look again later, then let it go.
+                // Messages are sent only after the state that wants them is saved, so this is a stray,
+                // or an operator's retry, whose message is sent before the retry is saved and can
+                // overtake it: look again later, then let it go.
                 return lastTry ? StepResult.Done : StepResult.Retry;
             }
 
@@ -142,7 +148,7 @@ public sealed partial class SubmissionWorkflow
                     return StepResult.Retry;
                 }
 
-                await FailAsync(submission.Id, Describe(e), ct).ConfigureAwait(false);
+                await FailAsync(submission.Id, submission.Step, Describe(e), ct).ConfigureAwait(false);
                 return StepResult.Poison;
             }
         }
@@ -174,6 +180,7 @@ public sealed partial class SubmissionWorkflow
     {
         WorkflowStep.Process => ProcessAsync(submission, ct),
         WorkflowStep.Aggregate => AggregateAsync(submission, ct),
+        WorkflowStep.Notify => NotifyAsync(submission, ct),
         _ => Task.CompletedTask,
     };
 
@@ -182,7 +189,14 @@ public sealed partial class SubmissionWorkflow
         var content = await _blobs.ReadInboxAsync(submission.InboxBlob, _options.MaxUploadBytes, ct).ConfigureAwait(false);
         if (content is null)
         {
-            await FailAsync(submission.Id, "the uploaded file left the inbox before it was archived", ct).ConfigureAwait(false);
+            // Gone because another delivery processed it meanwhile (then look again), or truly lost.
+            var now = await _tables.GetSubmissionAsync(submission.Id, ct).ConfigureAwait(false);
+            if (now is null || now.Step != WorkflowStep.Process || now.ETag != submission.ETag)
+            {
+                throw new ConcurrencyException($"Submission {submission.Id} moved on while its upload was being read.");
+            }
+
+            await FailAsync(submission.Id, WorkflowStep.Process, "the uploaded file left the inbox before it was archived", ct).ConfigureAwait(false);
             return;
         }
 
@@ -207,9 +221,11 @@ public sealed partial class SubmissionWorkflow
         }
 
         var figures = checkedReturn.Return is { } parsed ? ReturnFigures.From(Aggregator.Aggregate(parsed)) : null;
+        var signatories = checkedReturn.Return?.SignOff is { } signOff ? Signatory.From(signOff.Rows) : [];
+        var contact = cover?.Text(Returns.Model.CoverField.Email)?.Trim();
         submission.Processed(
             new ProcessOutcome(hash, archivePath, reportPath, reportPath is null ? findings : null, hwb, cover?.HwbName, period?.ToString(),
-                checkedReturn.Report.Errors, checkedReturn.Report.Warnings, figures),
+                checkedReturn.Report.Errors, checkedReturn.Report.Warnings, figures, signatories, contact is { Length: > 0 } && contact.Contains('@', StringComparison.Ordinal) ? contact : null),
             _clock.GetUtcNow());
 
         await _tables.SaveSubmissionAsync(submission, ct).ConfigureAwait(false);
@@ -223,14 +239,24 @@ public sealed partial class SubmissionWorkflow
         var detail = await _aggregator.ApplyAsync(submission, ct).ConfigureAwait(false);
         submission.Aggregated(_clock.GetUtcNow(), detail);
         await _tables.SaveSubmissionAsync(submission, ct).ConfigureAwait(false);
+        await _queue.SendAsync(new StepMessage(submission.Id, WorkflowStep.Notify).ToText(), null, ct).ConfigureAwait(false);
     }
 
-    private async Task FailAsync(string id, string reason, CancellationToken ct)
+    /// <summary>Emails go out once each whatever the deliveries (the mail ledger); the history line lists them.</summary>
+    private async Task NotifyAsync(Submission submission, CancellationToken ct)
+    {
+        var detail = await _signOff.NotifyAsync(submission, ct).ConfigureAwait(false);
+        submission.Notified(_clock.GetUtcNow(), detail);
+        await _tables.SaveSubmissionAsync(submission, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Marks the submission Failed at <paramref name="step"/>, unless it has meanwhile moved past it.</summary>
+    private async Task FailAsync(string id, WorkflowStep step, string reason, CancellationToken ct)
     {
         for (var attempt = 0; attempt < 3; attempt++)
         {
             var submission = await _tables.GetSubmissionAsync(id, ct).ConfigureAwait(false);
-            if (submission is null || submission.IsFinal)
+            if (submission is null || submission.IsFinal || submission.Step != step)
             {
                 return;
             }

@@ -35,9 +35,14 @@ public class HostInvocationTests
             Assert.StartsWith(StorageNames.InboxContainer + "/", (string?)Trigger(FunctionCatalog.InboxBlob)["path"], StringComparison.Ordinal);
             Assert.Equal("EventGrid", (string?)Trigger(FunctionCatalog.InboxBlob)["source"]);
             Assert.Equal("binary", (string?)Trigger(FunctionCatalog.InboxBlob)["dataType"]);
-            var schedule = (string?)Trigger(FunctionCatalog.InboxSweep)["schedule"];
-            Assert.Equal(6, schedule!.Split(' ').Length);
-            Assert.NotNull(CrontabSchedule.TryParse(schedule, new CrontabSchedule.ParseOptions { IncludingSeconds = true }));
+            foreach (var timer in FunctionCatalog.Timers)
+            {
+                // The host reads each schedule from its app setting; the sample settings give it, as six NCRONTAB fields.
+                Assert.Equal($"%BetterCare__Schedules__{timer.Name}%", (string?)Trigger(timer.Name)["schedule"]);
+                var configured = (string?)JsonNode.Parse(File.ReadAllText(Path.Combine(Repo.Root, "local.settings.sample.json")))!["Values"]![$"BetterCare__Schedules__{timer.Name}"];
+                Assert.Equal(6, configured!.Split(' ').Length);
+                Assert.NotNull(CrontabSchedule.TryParse(configured, new CrontabSchedule.ParseOptions { IncludingSeconds = true }));
+            }
             var http = JsonNode.Parse(File.ReadAllText(Path.Combine(root, FunctionCatalog.Http, "function.json")))!["bindings"]!.AsArray();
             Assert.Equal(["httpTrigger", "http"], http.Select(b => (string?)b!["type"]));
         }
@@ -73,7 +78,7 @@ public class HostInvocationTests
         Assert.Equal("Process", state.GetString("Step"));
         Assert.Equal(1, await storage.QueueLengthAsync(StorageNames.StepsQueue));
 
-        foreach (var expectedStep in new[] { "Aggregate", "Done" })
+        foreach (var expectedStep in new[] { "Aggregate", "Notify", "Done" })
         {
             var message = Assert.Single(await queue.ReceiveAsync(1, TimeSpan.FromSeconds(30), CancellationToken.None));
             var (qData, qMetadata) = HostedApp.QueuePayload(message.MessageText, (int)message.DequeueCount, message.MessageId);
