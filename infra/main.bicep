@@ -51,6 +51,13 @@ param storageSku string = 'Standard_LRS'
 @maxValue(730)
 param logRetentionInDays int = 30
 
+@secure()
+@description('Key that signs the sign-off links (HMAC), written to the Key Vault secret signoff-token-key. Leave empty to keep the secret as it is.')
+param signOffTokenKey string = ''
+
+@description('The address people reach the app at, for links in emails. Empty means the Function App\'s own https address.')
+param publicBaseUrl string = ''
+
 @description('SendGrid API key, written to the Key Vault secret sendgrid-api-key. Leave empty to keep the secret as it is (or set it later with az keyvault secret set).')
 @secure()
 param sendGridApiKey string = ''
@@ -131,6 +138,7 @@ var inboxContainerName = 'returns-inbox'
 var deploymentContainerName = 'app-package'
 
 var sendGridSecretName = 'sendgrid-api-key'
+var signOffKeySecretName = 'signoff-token-key'
 
 var token = toLower(uniqueString(subscription().id, resourceGroup().id, location, namePrefix))
 var compactPrefix = take(replace(toLower(namePrefix), '-', ''), 9)
@@ -347,6 +355,15 @@ resource sendGridSecret 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = if (!em
   }
 }
 
+resource signOffKeySecret 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = if (!empty(signOffTokenKey)) {
+  parent: keyVault
+  name: signOffKeySecretName
+  properties: {
+    value: signOffTokenKey
+    contentType: 'text/plain'
+  }
+}
+
 resource apiKeySecrets 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = [
   for (apiKey, i) in apiKeys: {
     parent: keyVault
@@ -470,6 +487,8 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
       BetterCare__Schedules__InboxSweep: inboxSweepSchedule
       BetterCare__Schedules__SignOffTimers: signOffTimersSchedule
       BetterCare__Schedules__Rollup: rollupSchedule
+      BetterCare__SignOff__TokenKey: '@Microsoft.KeyVault(SecretUri=https://${keyVault.name}${environment().suffixes.keyvaultDns}/secrets/${signOffKeySecretName}/)'
+      BetterCare__PublicBaseUrl: empty(publicBaseUrl) ? 'https://${functionApp.properties.defaultHostName}' : publicBaseUrl
     },
     apiKeySettings,
     additionalAppSettings
@@ -478,6 +497,7 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     keyVaultRoleAssignment
     appInsightsRoleAssignment
     sendGridSecret
+    signOffKeySecret
     apiKeySecrets
   ]
 }

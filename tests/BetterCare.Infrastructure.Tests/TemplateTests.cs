@@ -85,6 +85,19 @@ public sealed partial class TemplateTests(TemplateFixture template)
     }
 
     [Fact]
+    public void Sign_off_token_key_is_a_Key_Vault_reference_and_links_use_the_apps_address()
+    {
+        var vault = (string)template.Single(KeyVaults)["name"]!;
+        var reference = ArmFormat.Resolve(AppSettings()["BetterCare__SignOff__TokenKey"]);
+
+        var match = KeyVaultReference().Match(reference);
+        Assert.True(match.Success, $"Not a Key Vault reference to a secret without a version: {reference}");
+        Assert.Equal(vault, match.Groups["vault"].Value);
+        Assert.Equal("signoff-token-key", match.Groups["secret"].Value);
+        Assert.StartsWith("https://", ArmFormat.Resolve(AppSettings()["BetterCare__PublicBaseUrl"]), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Api_keys_are_Key_Vault_references_with_their_holder_role_and_scope()
     {
         var vault = (string)template.Single(KeyVaults)["name"]!;
