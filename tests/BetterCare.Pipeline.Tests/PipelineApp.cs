@@ -157,24 +157,3 @@ public static class Eventually
         return last;
     }
 }
-
-/// <summary>Paths in the repository.</summary>
-public static class Repo
-{
-    public static string Root { get; } = FindRoot();
-
-    public static string Reference => Path.Combine(Root, "samples", "reference");
-
-    private static string FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "samples", "reference", "areas.csv")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("The repository root was not found.");
-    }
-
-    public static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
-}

@@ -182,24 +182,6 @@ public sealed class Outbox(string directory)
     }
 }
 
-public static class Repo
-{
-    public static string Root { get; } = FindRoot();
-
-    public static string Reference => Path.Combine(Root, "samples", "reference");
-
-    private static string FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "samples", "reference", "areas.csv")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("The repository root was not found.");
-    }
-}
-
 public static class Mail
 {
     /// <summary>The sign-off link in an email's plain-text body, as a path the test client can follow.</summary>

@@ -25,7 +25,7 @@ public sealed class AppProcess : IAsyncDisposable
     {
         var app = Path.Combine(AppContext.BaseDirectory, "BetterCare.Functions.dll");
         var port = FreePort();
-        var address = new Uri(Repo.Invariant($"http://127.0.0.1:{port}"));
+        var address = new Uri(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}"));
         var workingDirectory = Directory.CreateTempSubdirectory("bettercare-app-").FullName;
         var start = new ProcessStartInfo(DotnetHost()) { ArgumentList = { app }, WorkingDirectory = workingDirectory, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         start.Environment.Remove("FUNCTIONS_CUSTOMHANDLER_PORT");
