@@ -118,6 +118,14 @@ public static class MoneyParser
             return Invalid(value.ToString(CultureInfo.InvariantCulture));
         }
 
+        // Most money cells are whole numbers of their units: no text to write and parse back.
+        if (Math.Abs(value) < 1e12 && value == Math.Floor(value))
+        {
+            var whole = (long)value;
+            var pence = checked(whole * (int)units * 100L);
+            return new MoneyReading(MoneyReadingKind.Value, new MoneyFigure(new Money(pence), new Money((int)units * 100L)), whole.ToString(CultureInfo.InvariantCulture));
+        }
+
         var text = value.ToString("R", CultureInfo.InvariantCulture);
         var written = text;
         if (text.Contains('E', StringComparison.Ordinal))
