@@ -134,6 +134,7 @@ public sealed class Azurite : IAsyncDisposable
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
             var emulator = new Emulator(process, location, blob, queue, table);
+            Watch(process.Id);
             var deadline = DateTime.UtcNow.AddSeconds(60);
             foreach (var port in new[] { blob, queue, table })
             {
@@ -150,6 +151,24 @@ public sealed class Azurite : IAsyncDisposable
             }
 
             return emulator;
+        }
+
+        /// <summary>
+        /// Stops the emulator once this process is gone, however it ends: a test host that is
+        /// killed never runs its exit handlers, and the emulator must not outlive it.
+        /// </summary>
+        private static void Watch(int emulatorId)
+        {
+            var watcher = new ProcessStartInfo("/bin/sh")
+            {
+                ArgumentList =
+                {
+                    "-c",
+                    string.Create(CultureInfo.InvariantCulture, $"while kill -0 {Environment.ProcessId} 2>/dev/null; do sleep 1; done; kill {emulatorId} 2>/dev/null"),
+                },
+                UseShellExecute = false,
+            };
+            using var started = Process.Start(watcher);
         }
 
         public void Stop()
