@@ -9,8 +9,8 @@ internal static class RollupCommand
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var period = new Argument<string>("PERIOD") { Description = "The period, e.g. 2017-18-Q2" };
-        var api = SubmitCommand.ApiOption();
-        var key = SubmitCommand.KeyOption();
+        var api = ServiceClient.ApiOption();
+        var key = ServiceClient.KeyOption();
         var command = new Command("rollup", "Roll every county and region up for a period (administrators).") { period, api, key };
         command.SetAction((parse, ct) => RunAsync(parse.GetValue(period)!, new Uri(parse.GetValue(api)!), parse.GetValue(key)!, stdout, stderr, ct));
         return command;
@@ -18,22 +18,19 @@ internal static class RollupCommand
 
     private static async Task<int> RunAsync(string period, Uri api, string key, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(key))
+        using var http = ServiceClient.Create(api, key, TimeSpan.FromMinutes(5), stderr);
+        if (http is null)
         {
-            stderr.WriteLine("bcf: an API key is needed: --key KEY or BCF_API_KEY.");
             return BcfCommand.UsageError;
         }
 
-        using var http = new HttpClient { BaseAddress = api, Timeout = TimeSpan.FromMinutes(5) };
-        http.DefaultRequestHeaders.Add("X-Api-Key", key);
         try
         {
             using var response = await http.PostAsync(new Uri($"/api/rollups/{Uri.EscapeDataString(period)}", UriKind.Relative), null, ct).ConfigureAwait(false);
             using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false));
             if (!response.IsSuccessStatusCode)
             {
-                var error = body.RootElement.TryGetProperty("error", out var e) ? e.GetString() : response.ReasonPhrase;
-                stderr.WriteLine($"bcf: roll-up refused ({(int)response.StatusCode}): {error}");
+                stderr.WriteLine($"bcf: roll-up refused ({(int)response.StatusCode}): {ServiceClient.ErrorOf(response, body)}");
                 return (int)response.StatusCode is 400 ? BcfCommand.UsageError : BcfCommand.HasErrors;
             }
 

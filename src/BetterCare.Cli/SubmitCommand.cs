@@ -13,48 +13,22 @@ internal static class SubmitCommand
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var files = new Argument<FileInfo[]>("FILE") { Arity = ArgumentArity.OneOrMore, Description = "Workbooks to upload" };
-        var api = ApiOption();
-        var key = KeyOption();
+        var api = ServiceClient.ApiOption();
+        var key = ServiceClient.KeyOption();
         var wait = new Option<bool>("--wait") { Description = "Wait until each submission is accepted, rejected or failed" };
         var command = new Command("submit", "Upload quarterly returns to the BetterCare Returns service.") { files, api, key, wait };
         command.SetAction((parse, ct) => RunAsync(parse.GetValue(files)!, new Uri(parse.GetValue(api)!), parse.GetValue(key)!, parse.GetValue(wait), stdout, stderr, ct));
         return command;
     }
 
-    public static Option<string> ApiOption()
-    {
-        var option = new Option<string>("--api")
-        {
-            Description = "The service's address (default http://127.0.0.1:7071)",
-            DefaultValueFactory = _ => "http://127.0.0.1:7071",
-        };
-        option.Validators.Add(result =>
-        {
-            var text = result.GetValueOrDefault<string>();
-            if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
-            {
-                result.AddError($"--api '{text}' is not an http(s) address such as http://127.0.0.1:7071.");
-            }
-        });
-        return option;
-    }
-
-    public static Option<string> KeyOption() => new("--key")
-    {
-        Description = "Your API key (default: the BCF_API_KEY environment variable)",
-        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("BCF_API_KEY") ?? string.Empty,
-    };
-
     private static async Task<int> RunAsync(FileInfo[] files, Uri api, string key, bool wait, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(key))
+        using var http = ServiceClient.Create(api, key, TimeSpan.FromSeconds(100), stderr);
+        if (http is null)
         {
-            stderr.WriteLine("bcf: an API key is needed: --key KEY or BCF_API_KEY.");
             return BcfCommand.UsageError;
         }
 
-        using var http = new HttpClient { BaseAddress = api, Timeout = TimeSpan.FromSeconds(100) };
-        http.DefaultRequestHeaders.Add("X-Api-Key", key);
         var worst = BcfCommand.Ok;
         foreach (var file in files)
         {
@@ -90,8 +64,7 @@ internal static class SubmitCommand
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false));
         if (!response.IsSuccessStatusCode)
         {
-            var error = body.RootElement.TryGetProperty("error", out var e) ? e.GetString() : response.ReasonPhrase;
-            stdout.WriteLine($"{file.Name}: refused ({(int)response.StatusCode}): {error}");
+            stdout.WriteLine($"{file.Name}: refused ({(int)response.StatusCode}): {ServiceClient.ErrorOf(response, body)}");
             return BcfCommand.HasErrors;
         }
 

@@ -255,7 +255,7 @@ internal static class PeriodMapping
         };
         if (r.Figures is { } f)
         {
-            Money(e, string.Empty, f.Pool);
+            PenceColumns.Write(e, f.Pool);
         }
 
         return e;
@@ -285,7 +285,7 @@ internal static class PeriodMapping
             ["PartnerKind"] = l.PartnerKind,
             ["HwbCode"] = l.HwbCode,
         };
-        Money(e, string.Empty, l.Figures);
+        PenceColumns.Write(e, l.Figures);
         return e;
     }
 
@@ -295,19 +295,5 @@ internal static class PeriodMapping
         e.GetString("PartnerName") ?? string.Empty,
         e.GetString("PartnerKind") ?? string.Empty,
         e.GetString("HwbCode") ?? string.Empty,
-        new PoolPence(
-            e.GetInt64("PoolPence") ?? 0,
-            e.GetInt64("MinimumPence") ?? 0,
-            e.GetInt64("AdditionalPence") ?? 0,
-            e.GetInt64("ActualToDatePence") ?? 0,
-            e.GetInt64("ForecastPence") ?? 0));
-
-    private static void Money(TableEntity e, string prefix, PoolPence p)
-    {
-        e[prefix + "PoolPence"] = p.Pool;
-        e[prefix + "MinimumPence"] = p.Minimum;
-        e[prefix + "AdditionalPence"] = p.Additional;
-        e[prefix + "ActualToDatePence"] = p.ActualToDate;
-        e[prefix + "ForecastPence"] = p.Forecast;
-    }
+        PenceColumns.Read(e));
 }

@@ -65,23 +65,23 @@ public sealed class AzureRollupStore : IRollupStore
         }
     }
 
-    private static TableEntity ToEntity(RollupRow r) => new(r.Period, $"{r.Kind}|{r.Name}")
+    private static TableEntity ToEntity(RollupRow r)
     {
-        ["Kind"] = r.Kind,
-        ["Name"] = r.Name,
-        ["Hwbs"] = r.Hwbs,
-        ["Accepted"] = r.Accepted,
-        ["WithoutAcceptedReturn"] = string.Join(' ', r.WithoutAcceptedReturn),
-        ["PoolPence"] = r.Totals.Pool,
-        ["MinimumPence"] = r.Totals.Minimum,
-        ["AdditionalPence"] = r.Totals.Additional,
-        ["ActualToDatePence"] = r.Totals.ActualToDate,
-        ["ForecastPence"] = r.Totals.Forecast,
-        ["PlannedSpendPence"] = r.Spend.Planned,
-        ["SpendActualToDatePence"] = r.Spend.ActualToDate,
-        ["SpendForecastPence"] = r.Spend.Forecast,
-        ["ReportPath"] = r.ReportPath,
-    };
+        var e = new TableEntity(r.Period, $"{r.Kind}|{r.Name}")
+        {
+            ["Kind"] = r.Kind,
+            ["Name"] = r.Name,
+            ["Hwbs"] = r.Hwbs,
+            ["Accepted"] = r.Accepted,
+            ["WithoutAcceptedReturn"] = string.Join(' ', r.WithoutAcceptedReturn),
+            ["PlannedSpendPence"] = r.Spend.Planned,
+            ["SpendActualToDatePence"] = r.Spend.ActualToDate,
+            ["SpendForecastPence"] = r.Spend.Forecast,
+            ["ReportPath"] = r.ReportPath,
+        };
+        PenceColumns.Write(e, r.Totals);
+        return e;
+    }
 
     private static RollupRow FromEntity(TableEntity e) => new(
         e.PartitionKey,
@@ -90,7 +90,7 @@ public sealed class AzureRollupStore : IRollupStore
         e.GetInt32("Hwbs") ?? 0,
         e.GetInt32("Accepted") ?? 0,
         (e.GetString("WithoutAcceptedReturn") ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries),
-        new PoolPence(e.GetInt64("PoolPence") ?? 0, e.GetInt64("MinimumPence") ?? 0, e.GetInt64("AdditionalPence") ?? 0, e.GetInt64("ActualToDatePence") ?? 0, e.GetInt64("ForecastPence") ?? 0),
+        PenceColumns.Read(e),
         new SpendPence(e.GetInt64("PlannedSpendPence") ?? 0, e.GetInt64("SpendActualToDatePence") ?? 0, e.GetInt64("SpendForecastPence") ?? 0),
         e.GetString("ReportPath") ?? string.Empty);
 }

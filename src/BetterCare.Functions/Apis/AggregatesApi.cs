@@ -31,7 +31,7 @@ public static class AggregatesApi
 
         if (!ReturnPeriod.TryParse(period, out var parsed))
         {
-            return ApiErrors.Of(StatusCodes.Status400BadRequest, $"'{period}' is not a period such as 2017-18-Q2.");
+            return ApiErrors.BadPeriod(period);
         }
 
         if (ScopeOf(request, caller) is not { } scope)

@@ -10,6 +10,9 @@ public static class ApiErrors
 
     public static IResult Forbidden(string message) => Of(StatusCodes.Status403Forbidden, message);
 
+    public static IResult BadPeriod(string period) =>
+        Of(StatusCodes.Status400BadRequest, $"'{period}' is not a period such as 2017-18-Q2.");
+
     public static IResult NotFound(string what) => Of(StatusCodes.Status404NotFound, $"{what} was not found.");
 
     public sealed record ErrorBody(string Error);

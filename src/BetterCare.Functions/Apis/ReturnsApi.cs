@@ -163,7 +163,7 @@ public static class ReturnsApi
 
         if (!ReturnPeriod.TryParse(period, out var parsed))
         {
-            return ApiErrors.Of(StatusCodes.Status400BadRequest, $"'{period}' is not a period such as 2017-18-Q2.");
+            return ApiErrors.BadPeriod(period);
         }
 
         var region = caller.Role == Role.RegionalManager ? caller.Scope : null;

@@ -37,7 +37,7 @@ public static class RollupsApi
 
         if (!ReturnPeriod.TryParse(period, out var parsed))
         {
-            return ApiErrors.Of(StatusCodes.Status400BadRequest, $"'{period}' is not a period such as 2017-18-Q2.");
+            return ApiErrors.BadPeriod(period);
         }
 
         var outcome = await rollups.RunAsync(parsed, ct).ConfigureAwait(false);
@@ -53,7 +53,7 @@ public static class RollupsApi
 
         if (!ReturnPeriod.TryParse(period, out var parsed))
         {
-            return ApiErrors.Of(StatusCodes.Status400BadRequest, $"'{period}' is not a period such as 2017-18-Q2.");
+            return ApiErrors.BadPeriod(period);
         }
 
         var rows = await store.ListAsync(parsed.ToString(), ct).ConfigureAwait(false);
