@@ -18,6 +18,9 @@ public sealed class AzureSignOffStore : ISignOffStore
     private const string DuePartition = "due";
     private const string StampFormat = "yyyyMMddHHmmss";
 
+    /// <summary>The most operations one table transaction may hold.</summary>
+    private const int MaxTransaction = 100;
+
     private readonly TableClient _signatures;
     private readonly TableClient _timers;
     private readonly TableClient _mail;
@@ -63,6 +66,36 @@ public sealed class AzureSignOffStore : ISignOffStore
         }
     }
 
+    public async Task<IReadOnlyList<SignatureRecord>> AddSignaturesAsync(IReadOnlyList<SignatureRecord> rows, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
+        if (rows.Count <= MaxTransaction && rows.Select(r => r.SubmissionId).Distinct(StringComparer.Ordinal).Count() == 1)
+        {
+            try
+            {
+                var response = await _signatures.SubmitTransactionAsync(rows.Select(r => new TableTransactionAction(TableTransactionActionType.Add, ToEntity(r))), cancellationToken).ConfigureAwait(false);
+                return [.. rows.Select((r, i) => r with { ETag = response.Value[i].Headers.ETag?.ToString() })];
+            }
+            catch (TableTransactionFailedException e) when (e.Status == 409)
+            {
+                // Some exist already (a step done again): add the rest one by one, keeping those.
+            }
+        }
+
+        var stored = new List<SignatureRecord>(rows.Count);
+        foreach (var row in rows)
+        {
+            stored.Add(await AddSignatureAsync(row, cancellationToken).ConfigureAwait(false));
+        }
+
+        return stored;
+    }
+
     public async Task<SignatureRecord> SaveSignatureAsync(SignatureRecord row, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(row);
@@ -77,20 +110,35 @@ public sealed class AzureSignOffStore : ISignOffStore
         }
     }
 
+    public async Task AddTimersAsync(IReadOnlyList<SignOffTimer> timers, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(timers);
+        var distinct = timers.DistinctBy(RowKey).ToList();
+        if (distinct.Count is > 1 and <= MaxTransaction)
+        {
+            try
+            {
+                await _timers.SubmitTransactionAsync(distinct.Select(t => new TableTransactionAction(TableTransactionActionType.Add, ToEntity(t))), cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (TableTransactionFailedException e) when (e.Status == 409)
+            {
+                // Some are scheduled already: add the rest one by one.
+            }
+        }
+
+        foreach (var timer in distinct)
+        {
+            await AddTimerAsync(timer, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     public async Task AddTimerAsync(SignOffTimer timer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(timer);
-        var entity = new TableEntity(DuePartition, RowKey(timer))
-        {
-            ["Kind"] = timer.Kind.ToString(),
-            ["Due"] = timer.Due,
-            ["Scope"] = timer.Scope,
-            ["SignatoryKey"] = timer.SignatoryKey,
-            ["Number"] = timer.Number,
-        };
         try
         {
-            await _timers.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+            await _timers.AddEntityAsync(ToEntity(timer), cancellationToken).ConfigureAwait(false);
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
@@ -153,10 +201,9 @@ public sealed class AzureSignOffStore : ISignOffStore
 
     public async Task<MailLedgerEntry> ClaimMailAsync(string scope, string key, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
     {
-        var entity = new TableEntity(scope, Key(key)) { ["State"] = nameof(MailClaimState.Claimed), ["ClaimedUntil"] = now + lease, ["Recorded"] = false };
         try
         {
-            var response = await _mail.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+            var response = await _mail.AddEntityAsync(NewClaim(scope, key, now, lease), cancellationToken).ConfigureAwait(false);
             return new MailLedgerEntry(scope, key, MailClaimState.Claimed, false, null, response.Headers.ETag?.ToString());
         }
         catch (RequestFailedException e) when (e.Status == 409)
@@ -189,29 +236,95 @@ public sealed class AzureSignOffStore : ISignOffStore
         }
     }
 
+    public async Task<IReadOnlyList<MailLedgerEntry>> ClaimMailsAsync(string scope, IReadOnlyList<string> keys, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        if (keys.Count is > 1 and <= MaxTransaction && keys.Select(Key).Distinct(StringComparer.Ordinal).Count() == keys.Count)
+        {
+            try
+            {
+                var response = await _mail.SubmitTransactionAsync(
+                    keys.Select(k => new TableTransactionAction(TableTransactionActionType.Add, NewClaim(scope, k, now, lease))), cancellationToken).ConfigureAwait(false);
+                return [.. keys.Select((k, i) => new MailLedgerEntry(scope, k, MailClaimState.Claimed, false, null, response.Value[i].Headers.ETag?.ToString()))];
+            }
+            catch (TableTransactionFailedException e) when (e.Status == 409)
+            {
+                // Some were claimed before (a step done again): claim each as usual.
+            }
+        }
+
+        var entries = new List<MailLedgerEntry>(keys.Count);
+        foreach (var key in keys)
+        {
+            entries.Add(await ClaimMailAsync(scope, key, now, lease, cancellationToken).ConfigureAwait(false));
+        }
+
+        return entries;
+    }
+
+    public async Task<IReadOnlyList<MailLedgerEntry>> FinishMailsAsync(IReadOnlyList<(MailLedgerEntry Claim, MailResult Result)> finished, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(finished);
+        var oneTransaction = finished.Count is > 1 and <= MaxTransaction &&
+            finished.Select(f => f.Claim.Scope).Distinct(StringComparer.Ordinal).Count() == 1 &&
+            finished.Select(f => Key(f.Claim.Key)).Distinct(StringComparer.Ordinal).Count() == finished.Count;
+        if (!oneTransaction)
+        {
+            var entries = new List<MailLedgerEntry>(finished.Count);
+            foreach (var (claim, result) in finished)
+            {
+                entries.Add(await FinishMailAsync(claim, result, at, cancellationToken).ConfigureAwait(false));
+            }
+
+            return entries;
+        }
+
+        // Unconditional, as for one notice: whoever sent them says how it went.
+        var response = await _mail.SubmitTransactionAsync(
+            finished.Select(f => new TableTransactionAction(TableTransactionActionType.UpsertMerge, Finished(f.Claim, f.Result, at))), cancellationToken).ConfigureAwait(false);
+        return [.. finished.Select((f, i) => Finished(f.Claim, f.Result, response.Value[i].Headers.ETag?.ToString()))];
+    }
+
     public async Task<MailLedgerEntry> FinishMailAsync(MailLedgerEntry claim, MailResult result, DateTimeOffset at, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(claim);
         ArgumentNullException.ThrowIfNull(result);
-        var state = result.Status == MailStatus.Sent ? MailClaimState.Sent : MailClaimState.Failed;
-        var entity = new TableEntity(claim.Scope, Key(claim.Key))
-        {
-            ["State"] = state.ToString(),
-            ["Detail"] = result.Detail,
-            ["FinishedAt"] = at,
-            ["Recorded"] = false,
-        };
 
         // Unconditional: whoever sent it says how it went; a slow first claimant only repeats it.
-        var response = await _mail.UpsertEntityAsync(entity, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
-        return claim with { State = state, Recorded = false, Detail = result.Detail, ETag = response.Headers.ETag?.ToString() };
+        var response = await _mail.UpsertEntityAsync(Finished(claim, result, at), TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+        return Finished(claim, result, response.Headers.ETag?.ToString());
     }
+
+    private static TableEntity NewClaim(string scope, string key, DateTimeOffset now, TimeSpan lease) =>
+        new(scope, Key(key)) { ["State"] = nameof(MailClaimState.Claimed), ["ClaimedUntil"] = now + lease, ["Recorded"] = false };
+
+    private static MailClaimState StateOf(MailResult result) => result.Status == MailStatus.Sent ? MailClaimState.Sent : MailClaimState.Failed;
+
+    private static TableEntity Finished(MailLedgerEntry claim, MailResult result, DateTimeOffset at) => new(claim.Scope, Key(claim.Key))
+    {
+        ["State"] = StateOf(result).ToString(),
+        ["Detail"] = result.Detail,
+        ["FinishedAt"] = at,
+        ["Recorded"] = false,
+    };
+
+    private static MailLedgerEntry Finished(MailLedgerEntry claim, MailResult result, string? etag) =>
+        claim with { State = StateOf(result), Recorded = false, Detail = result.Detail, ETag = etag };
 
     public async Task MarkMailRecordedAsync(MailLedgerEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
         await _mail.UpsertEntityAsync(new TableEntity(entry.Scope, Key(entry.Key)) { ["Recorded"] = true }, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
     }
+
+    private static TableEntity ToEntity(SignOffTimer t) => new(DuePartition, RowKey(t))
+    {
+        ["Kind"] = t.Kind.ToString(),
+        ["Due"] = t.Due,
+        ["Scope"] = t.Scope,
+        ["SignatoryKey"] = t.SignatoryKey,
+        ["Number"] = t.Number,
+    };
 
     private static string RowKey(SignOffTimer t) => t.Due.UtcDateTime.ToString(StampFormat, CultureInfo.InvariantCulture) + "|" + t.Id;
 

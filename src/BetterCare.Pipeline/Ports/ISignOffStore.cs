@@ -16,11 +16,20 @@ public interface ISignOffStore
     /// <summary>Adds a signature row unless it exists; returns the stored row (the existing one keeps its token).</summary>
     Task<SignatureRecord> AddSignatureAsync(SignatureRecord row, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Adds a submission's signature rows, each unless it exists (one table transaction when none
+    /// does); returns the stored rows in the order given.
+    /// </summary>
+    Task<IReadOnlyList<SignatureRecord>> AddSignaturesAsync(IReadOnlyList<SignatureRecord> rows, CancellationToken cancellationToken);
+
     /// <summary>Replaces a signature row if its ETag still matches; else <see cref="ConcurrencyException"/>. Returns it with the new ETag.</summary>
     Task<SignatureRecord> SaveSignatureAsync(SignatureRecord row, CancellationToken cancellationToken);
 
     /// <summary>Adds a timer unless one with the same id and due time exists.</summary>
     Task AddTimerAsync(SignOffTimer timer, CancellationToken cancellationToken);
+
+    /// <summary>Adds timers, each unless one with the same id and due time exists (one transaction when none does).</summary>
+    Task AddTimersAsync(IReadOnlyList<SignOffTimer> timers, CancellationToken cancellationToken);
 
     /// <summary>Timers due at or before <paramref name="now"/>, earliest first.</summary>
     Task<IReadOnlyList<SignOffTimer>> DueTimersAsync(DateTimeOffset now, int max, CancellationToken cancellationToken);
@@ -33,6 +42,15 @@ public interface ISignOffStore
 
     /// <summary>Claims a notice for sending, or says it went out (or failed) already, or that another worker is sending it.</summary>
     Task<MailLedgerEntry> ClaimMailAsync(string scope, string key, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Claims several notices of one scope, as <see cref="ClaimMailAsync"/> does each (one table
+    /// transaction when none has been claimed before); the entries come back in the order given.
+    /// </summary>
+    Task<IReadOnlyList<MailLedgerEntry>> ClaimMailsAsync(string scope, IReadOnlyList<string> keys, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken);
+
+    /// <summary>Records how sending several claimed notices of one scope ended, in one table transaction.</summary>
+    Task<IReadOnlyList<MailLedgerEntry>> FinishMailsAsync(IReadOnlyList<(MailLedgerEntry Claim, MailResult Result)> finished, DateTimeOffset at, CancellationToken cancellationToken);
 
     /// <summary>Records how sending a claimed notice ended.</summary>
     Task<MailLedgerEntry> FinishMailAsync(MailLedgerEntry claim, MailResult result, DateTimeOffset at, CancellationToken cancellationToken);

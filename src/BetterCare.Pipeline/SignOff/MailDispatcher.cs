@@ -12,6 +12,9 @@ public sealed record MailOutcome(MailLedgerEntry Entry, bool Sent, string? Detai
     public bool SentNow { get; init; }
 }
 
+/// <summary>A notice to send once: its key in the ledger, and how to write it given its message id.</summary>
+public sealed record Notice(string Key, Func<string, MailMessage> Compose);
+
 /// <summary>
 /// Sends each notice at most once: a ledger row (scope, key) is claimed before sending and
 /// finished after, so a redelivered step, a repeated timer or a second worker finds it done.
@@ -38,43 +41,73 @@ public sealed partial class MailDispatcher
     public static string MessageId(string scope, string key) =>
         new string([.. (scope + "." + key).Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' ? char.ToLowerInvariant(c) : '-')]);
 
-    public async Task<MailOutcome> SendOnceAsync(string scope, string key, Func<string, MailMessage> compose, CancellationToken ct)
+    public async Task<MailOutcome> SendOnceAsync(string scope, string key, Func<string, MailMessage> compose, CancellationToken ct) =>
+        (await SendOnceAsync(scope, [new Notice(key, compose)], ct).ConfigureAwait(false))[0];
+
+    /// <summary>
+    /// Sends several notices of one scope, each at most once: they are claimed together and
+    /// finished together (a table transaction each when the ledger allows), sent one by one in
+    /// between. The outcomes come back in the order given.
+    /// </summary>
+    public async Task<IReadOnlyList<MailOutcome>> SendOnceAsync(string scope, IReadOnlyList<Notice> notices, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(compose);
-        var claim = await _store.ClaimMailAsync(scope, key, _clock.GetUtcNow(), _options.Lease, ct).ConfigureAwait(false);
-        switch (claim.State)
+        ArgumentNullException.ThrowIfNull(notices);
+        if (notices.Count == 0)
         {
-            case MailClaimState.Sent:
-                return new MailOutcome(claim, true, claim.Detail);
-            case MailClaimState.Failed:
-                return new MailOutcome(claim, false, claim.Detail);
-            case MailClaimState.InFlight:
-                // Another worker is sending it now and will record it.
-                return new MailOutcome(claim, true, "being sent by another worker");
+            return [];
         }
 
-        var message = compose(MessageId(scope, key));
-        MailResult result;
+        var claims = await _store.ClaimMailsAsync(scope, [.. notices.Select(n => n.Key)], _clock.GetUtcNow(), _options.Lease, ct).ConfigureAwait(false);
+        var outcomes = new MailOutcome?[notices.Count];
+        var sent = new List<(int Index, MailMessage Message, MailResult Result)>();
+        for (var i = 0; i < notices.Count; i++)
+        {
+            var claim = claims[i];
+            switch (claim.State)
+            {
+                case MailClaimState.Sent:
+                    outcomes[i] = new MailOutcome(claim, true, claim.Detail);
+                    continue;
+                case MailClaimState.Failed:
+                    outcomes[i] = new MailOutcome(claim, false, claim.Detail);
+                    continue;
+                case MailClaimState.InFlight:
+                    // Another worker is sending it now and will record it.
+                    outcomes[i] = new MailOutcome(claim, true, "being sent by another worker");
+                    continue;
+            }
+
+            var message = notices[i].Compose(MessageId(scope, notices[i].Key));
+            sent.Add((i, message, await SendAsync(message, ct).ConfigureAwait(false)));
+        }
+
+        var finished = await _store.FinishMailsAsync([.. sent.Select(x => (claims[x.Index], x.Result))], _clock.GetUtcNow(), ct).ConfigureAwait(false);
+        for (var j = 0; j < sent.Count; j++)
+        {
+            var (index, message, result) = sent[j];
+            LogMail(message.Id, message.SubmissionId, result.Status);
+            outcomes[index] = new MailOutcome(finished[j], result.Status == MailStatus.Sent, result.Detail) { SentNow = result.Status == MailStatus.Sent };
+        }
+
+        return [.. outcomes.Select(o => o!)];
+    }
+
+    private async Task<MailResult> SendAsync(MailMessage message, CancellationToken ct)
+    {
         if (message.To.All(a => string.IsNullOrWhiteSpace(a.Address)))
         {
-            result = MailResult.Failed("no address is configured for it");
-        }
-        else
-        {
-            try
-            {
-                result = await _mailer.SendAsync(message, ct).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogSendThrew(e, message.Id, message.SubmissionId);
-                result = MailResult.Failed(e.GetType().Name);
-            }
+            return MailResult.Failed("no address is configured for it");
         }
 
-        var finished = await _store.FinishMailAsync(claim, result, _clock.GetUtcNow(), ct).ConfigureAwait(false);
-        LogMail(message.Id, message.SubmissionId, result.Status);
-        return new MailOutcome(finished, result.Status == MailStatus.Sent, result.Detail) { SentNow = result.Status == MailStatus.Sent };
+        try
+        {
+            return await _mailer.SendAsync(message, ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogSendThrew(e, message.Id, message.SubmissionId);
+            return MailResult.Failed(e.GetType().Name);
+        }
     }
 
     public Task MarkRecordedAsync(MailOutcome outcome, CancellationToken ct)

@@ -70,42 +70,63 @@ public sealed partial class SignOffService
         return _tokens.Issue(new SignOffClaims(r.SubmissionId, r.SignatoryKey, r.TokenExpiresAt, r.TokenNonce));
     }
 
-    /// <summary>The Notify step's work; returns the history line's detail, naming each email.</summary>
+    /// <summary>
+    /// The Notify step's work; returns the history line's detail, naming each email. The
+    /// signature rows are added together, the emails claimed and finished together in the mail
+    /// ledger, and the timers added together: a handful of table transactions per return.
+    /// </summary>
     public async Task<string> NotifyAsync(Submission s, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(s);
-        var parts = new List<string>();
+        var notices = new List<Notice>();
         var uploader = UploaderOf(s);
+        if (uploader is not null)
+        {
+            var findings = FindingLine.FromReport(s.FindingsJson ?? (s.ReportPath is { } path ? await _blobs.ReadReportAsync(path, ct).ConfigureAwait(false) : null));
+            notices.Add(new Notice("decision", id => _emails.Decision(id, s, uploader, findings)));
+        }
+
+        var request = s.Status is SubmissionStatus.Accepted or SubmissionStatus.SignedOff or SubmissionStatus.ChangesRequested
+            ? await PrepareSignOffAsync(s, ct).ConfigureAwait(false)
+            : null;
+        var pending = request?.Rows.Where(r => r.Status == SignatureStatus.Pending).ToList() ?? [];
+        notices.AddRange(pending.Select(row =>
+        {
+            var token = TokenFor(row);
+            return new Notice("request|" + row.SignatoryKey, id => _emails.Request(id, s, row, token, request!.Deadline));
+        }));
+
+        var outcomes = await _mail.SendOnceAsync(s.Id, notices, ct).ConfigureAwait(false);
+        var parts = new List<string>();
         if (uploader is null)
         {
             parts.Add("no address is known for the uploader, so the decision was not emailed");
         }
         else
         {
-            var findings = FindingLine.FromReport(s.FindingsJson ?? (s.ReportPath is { } path ? await _blobs.ReadReportAsync(path, ct).ConfigureAwait(false) : null));
-            var decision = await _mail.SendOnceAsync(s.Id, "decision", id => _emails.Decision(id, s, uploader, findings), ct).ConfigureAwait(false);
+            var decision = outcomes[0];
             parts.Add(decision.Sent ? $"{s.Status} notice emailed to the uploader" : $"the {s.Status} notice to the uploader failed ({decision.Detail})");
         }
 
-        if (s.Status is SubmissionStatus.Accepted or SubmissionStatus.SignedOff or SubmissionStatus.ChangesRequested)
+        if (request is not null)
         {
-            parts.Add(await RequestSignOffAsync(s, ct).ConfigureAwait(false));
+            var requests = outcomes.Skip(uploader is null ? 0 : 1).ToList();
+            parts.Add(await DescribeRequestAsync(s, request, requests, ct).ConfigureAwait(false));
         }
 
         return string.Join("; ", parts);
     }
 
-    private async Task<string> RequestSignOffAsync(Submission s, CancellationToken ct)
+    /// <summary>The signature rows of a return asked to sign off, and its dates.</summary>
+    private sealed record SignOffRequest(IReadOnlyList<SignatureRecord> Rows, DateTimeOffset? Deadline, DateTimeOffset? ChaserDue);
+
+    /// <summary>Voids the return this one replaced, then adds a signature row per signatory (existing rows keep their tokens).</summary>
+    private async Task<SignOffRequest> PrepareSignOffAsync(Submission s, CancellationToken ct)
     {
         var period = await _tables.GetPeriodReturnAsync(s.Period!, s.HwbCode!, ct).ConfigureAwait(false);
         if (period?.AcceptedSubmissionId == s.Id && period.PreviousAcceptedSubmissionId is { } previous && previous != s.Id)
         {
             await VoidAsync(previous, ct).ConfigureAwait(false);
-        }
-
-        if (s.Signatories.Count == 0)
-        {
-            return "the Sign-off sheet names nobody with an email address, so no sign-off was requested";
         }
 
         var now = _clock.GetUtcNow();
@@ -118,34 +139,48 @@ public sealed partial class SignOffService
 
         var firstChaser = _calendar.AddWorkingDays(now, _options.FirstChaserAfterWorkingDays);
         DateTimeOffset? chaserDue = deadline is null || firstChaser < deadline ? firstChaser : null;
+        var rows = await _store.AddSignaturesAsync(
+            [.. s.Signatories.Select(signatory => new SignatureRecord(s.Id, signatory.Key, signatory.Organisation, signatory.SigningFor, signatory.Name, signatory.Position, signatory.Email,
+                SignatureStatus.Pending, SignOffTokens.NewNonce(), expires, false, now, null, null, null, 0, chaserDue, false, null))],
+            ct).ConfigureAwait(false);
+        return new SignOffRequest(rows, deadline, chaserDue);
+    }
+
+    /// <summary>Schedules the chasers and the deadline, and says who was asked and what comes next.</summary>
+    private async Task<string> DescribeRequestAsync(Submission s, SignOffRequest request, IReadOnlyList<MailOutcome> outcomes, CancellationToken ct)
+    {
+        if (request.Rows.Count == 0)
+        {
+            return "the Sign-off sheet names nobody with an email address, so no sign-off was requested";
+        }
+
         var asked = new List<string>();
         var failed = new List<string>();
-        foreach (var signatory in s.Signatories)
+        var timers = new List<SignOffTimer>();
+        var next = 0;
+        foreach (var row in request.Rows)
         {
-            var row = await _store.AddSignatureAsync(
-                new SignatureRecord(s.Id, signatory.Key, signatory.Organisation, signatory.SigningFor, signatory.Name, signatory.Position, signatory.Email,
-                    SignatureStatus.Pending, SignOffTokens.NewNonce(), expires, false, now, null, null, null, 0, chaserDue, false, null),
-                ct).ConfigureAwait(false);
             if (row.Status != SignatureStatus.Pending)
             {
+                // Decided (or void) already: asked before, by an earlier delivery.
                 asked.Add(row.Describe());
                 continue;
             }
 
-            var token = TokenFor(row);
-            var outcome = await _mail.SendOnceAsync(s.Id, "request|" + row.SignatoryKey, id => _emails.Request(id, s, row, token, deadline), ct).ConfigureAwait(false);
+            var outcome = outcomes[next++];
             (outcome.Sent ? asked : failed).Add(outcome.Sent ? row.Describe() : $"{row.Describe()} ({outcome.Detail})");
             if (row.NextChaserDue is { } due)
             {
-                await _store.AddTimerAsync(new SignOffTimer(TimerKind.Chaser, due, s.Id, row.SignatoryKey, 1), ct).ConfigureAwait(false);
+                timers.Add(new SignOffTimer(TimerKind.Chaser, due, s.Id, row.SignatoryKey, 1));
             }
         }
 
-        if (deadline is { } at && at > now)
+        if (request.Deadline is { } at && at > _clock.GetUtcNow())
         {
-            await _store.AddTimerAsync(new SignOffTimer(TimerKind.Deadline, at, s.Id, null, 0), ct).ConfigureAwait(false);
+            timers.Add(new SignOffTimer(TimerKind.Deadline, at, s.Id, null, 0));
         }
 
+        await _store.AddTimersAsync(timers, ct).ConfigureAwait(false);
         LogRequested(s.Id, asked.Count, failed.Count);
         var text = new StringBuilder($"sign-off requested from {string.Join(", ", asked)}");
         if (failed.Count > 0)
@@ -153,8 +188,8 @@ public sealed partial class SignOffService
             text.Append("; the request failed for ").Append(string.Join(", ", failed));
         }
 
-        text.Append(chaserDue is { } c ? $"; first chaser due {_calendar.Describe(c)}" : "; no chasers (the deadline is too near or has passed)");
-        text.Append(deadline is { } dl ? $"; deadline {_calendar.Describe(dl)}" : "; the period has no deadline in the reference data");
+        text.Append(request.ChaserDue is { } c ? $"; first chaser due {_calendar.Describe(c)}" : "; no chasers (the deadline is too near or has passed)");
+        text.Append(request.Deadline is { } dl ? $"; deadline {_calendar.Describe(dl)}" : "; the period has no deadline in the reference data");
         return text.ToString();
     }
 

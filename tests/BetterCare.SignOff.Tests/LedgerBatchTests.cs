@@ -1,0 +1,118 @@
+using BetterCare.Infrastructure;
+using BetterCare.Pipeline.Ports;
+using BetterCare.Pipeline.SignOff;
+using BetterCare.Testing;
+
+namespace BetterCare.SignOff.Tests;
+
+/// <summary>
+/// The sign-off tables written several rows at a time, as the Notify step writes them: one
+/// table transaction for the lot when none exists yet, and row by row, keeping what exists,
+/// when a step is done again.
+/// </summary>
+public sealed class LedgerBatchTests : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Now = new(2017, 10, 2, 9, 0, 0, TimeSpan.Zero);
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
+
+    private Azurite? _azurite;
+    private StorageClients? _clients;
+
+    private AzureSignOffStore Store => new(_clients!);
+
+    private StorageRequestCounter Requests => _clients!.Counter;
+
+    public async Task InitializeAsync()
+    {
+        _azurite = await Azurite.StartAsync();
+        _clients = new StorageClients(_azurite.ConnectionString);
+        await _clients.EnsureCreatedAsync(CancellationToken.None);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_azurite is not null)
+        {
+            await _azurite.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task FourNoticesAreClaimedInOneRequestAndFinishedInAnother()
+    {
+        var keys = new[] { "decision", "request|ccg-1", "request|ccg-2", "request|council" };
+        Requests.Reset();
+        var claims = await Store.ClaimMailsAsync("sub-1", keys, Now, Lease, CancellationToken.None);
+        Assert.Equal(1, Requests.Count);
+        Assert.Equal(keys, claims.Select(c => c.Key));
+        Assert.All(claims, c => Assert.Equal(MailClaimState.Claimed, c.State));
+
+        // While the lease lasts another worker finds them being sent, and sends nothing.
+        var second = await Store.ClaimMailsAsync("sub-1", keys, Now.AddMinutes(1), Lease, CancellationToken.None);
+        Assert.All(second, c => Assert.Equal(MailClaimState.InFlight, c.State));
+
+        Requests.Reset();
+        var results = new[] { MailResult.Sent("202"), MailResult.Failed("no address is configured for it"), MailResult.Sent("202"), MailResult.Sent("202") };
+        var finished = await Store.FinishMailsAsync([.. claims.Zip(results)], Now.AddSeconds(1), CancellationToken.None);
+        Assert.Equal(1, Requests.Count);
+        Assert.Equal([MailClaimState.Sent, MailClaimState.Failed, MailClaimState.Sent, MailClaimState.Sent], finished.Select(f => f.State));
+
+        // Done again later (a redelivered step): each is found finished, with how it ended.
+        var again = await Store.ClaimMailsAsync("sub-1", keys, Now.AddHours(1), Lease, CancellationToken.None);
+        Assert.Equal([MailClaimState.Sent, MailClaimState.Failed, MailClaimState.Sent, MailClaimState.Sent], again.Select(a => a.State));
+        Assert.Equal("no address is configured for it", again[1].Detail);
+    }
+
+    [Fact]
+    public async Task ANewNoticeAmongOnesClaimedBeforeIsClaimedAndTheOthersKeepTheirState()
+    {
+        var first = await Store.ClaimMailsAsync("sub-2", ["decision", "request|ccg-1"], Now, Lease, CancellationToken.None);
+        await Store.FinishMailsAsync([(first[0], MailResult.Sent("202")), (first[1], MailResult.Sent("202"))], Now, CancellationToken.None);
+
+        var claims = await Store.ClaimMailsAsync("sub-2", ["decision", "request|ccg-1", "request|council"], Now.AddMinutes(1), Lease, CancellationToken.None);
+
+        Assert.Equal([MailClaimState.Sent, MailClaimState.Sent, MailClaimState.Claimed], claims.Select(c => c.State));
+    }
+
+    [Fact]
+    public async Task SignatureRowsAreAddedInOneRequestAndAddingThemAgainKeepsTheirTokens()
+    {
+        var rows = new[] { Row("sub-3", "ccg-1"), Row("sub-3", "council") };
+        Requests.Reset();
+        var added = await Store.AddSignaturesAsync(rows, CancellationToken.None);
+        Assert.Equal(1, Requests.Count);
+        Assert.All(added, r => Assert.NotNull(r.ETag));
+
+        // The step again, with a signatory added to the sheet meanwhile: the new row is added,
+        // the others keep the tokens their links were sent with.
+        var again = await Store.AddSignaturesAsync([Row("sub-3", "ccg-1"), Row("sub-3", "council"), Row("sub-3", "chair")], CancellationToken.None);
+        Assert.Equal(["ccg-1", "council", "chair"], again.Select(r => r.SignatoryKey));
+        Assert.Equal(rows[0].TokenNonce, again[0].TokenNonce);
+        Assert.Equal(rows[1].TokenNonce, again[1].TokenNonce);
+        Assert.Equal(3, (await Store.GetSignaturesAsync("sub-3", CancellationToken.None)).Count);
+    }
+
+    [Fact]
+    public async Task TimersAreAddedTogetherAndOnceEach()
+    {
+        var timers = new[]
+        {
+            new SignOffTimer(TimerKind.Chaser, Now.AddDays(3), "sub-4", "ccg-1", 1),
+            new SignOffTimer(TimerKind.Chaser, Now.AddDays(3), "sub-4", "council", 1),
+            new SignOffTimer(TimerKind.Deadline, Now.AddDays(20), "sub-4", null, 0),
+        };
+        Requests.Reset();
+        await Store.AddTimersAsync(timers, CancellationToken.None);
+        Assert.Equal(1, Requests.Count);
+
+        await Store.AddTimersAsync([.. timers, new SignOffTimer(TimerKind.Chaser, Now.AddDays(3), "sub-4", "chair", 1)], CancellationToken.None);
+
+        var due = await Store.DueTimersAsync(Now.AddDays(30), 100, CancellationToken.None);
+        Assert.Equal(4, due.Count);
+        Assert.Equal(2, due.Count(t => t.Kind == TimerKind.Chaser && t.SignatoryKey is "ccg-1" or "council"));
+    }
+
+    private static SignatureRecord Row(string submission, string key) => new(
+        submission, key, "NHS North East Lincolnshire CCG", "NHS North East Lincolnshire CCG", "Accountable Officer", "Accountable Officer", $"{key}@nelc.example",
+        SignatureStatus.Pending, SignOffTokens.NewNonce(), Now.AddDays(30), false, Now, null, null, null, 0, Now.AddDays(3), false, null);
+}
