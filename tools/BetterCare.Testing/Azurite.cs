@@ -115,12 +115,13 @@ public sealed class Azurite : IAsyncDisposable
             {
                 ArgumentList =
                 {
-                    "--silent", "--skipApiVersionCheck", "--loose", "--disableProductStyleUrl", "--location", location,
+                    "--silent", "--skipApiVersionCheck", "--loose", "--disableProductStyleUrl", "--disableTelemetry", "--inMemoryPersistence",
                     "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
                     "--blobPort", blob.ToString(CultureInfo.InvariantCulture),
                     "--queuePort", queue.ToString(CultureInfo.InvariantCulture),
                     "--tablePort", table.ToString(CultureInfo.InvariantCulture),
                 },
+                WorkingDirectory = location,
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
                 UseShellExecute = false,
