@@ -52,7 +52,7 @@ public class AggregatesBenchmarks
         {
             var code = "E06" + (100_000 + i).ToString(CultureInfo.InvariantCulture);
             var id = SubmissionId.For(code, "bench");
-            var row = new PeriodReturn(Period.ToString(), code, $"HWB {i}", Regions[i % Regions.Length], $"County {i / 3}", id, SubmissionStatus.Accepted, DateTimeOffset.UnixEpoch, id, DateTimeOffset.UnixEpoch, null, figures, null);
+            var row = new PeriodReturn(Period.ToString(), code, $"HWB {i}", Regions[i % Regions.Length], $"County {i / 3}", id, SubmissionStatus.Accepted, DateTimeOffset.UnixEpoch, id, DateTimeOffset.UnixEpoch, [], figures, null);
             var lines = figures.Partners.Select(p => new ContributionLine(Period.ToString(), p.Key + i.ToString(CultureInfo.InvariantCulture), p.Name, p.Kind, code, p.Figures)).ToList();
             tables.SavePeriodReturnAsync(row, lines, [], CancellationToken.None).GetAwaiter().GetResult();
         }

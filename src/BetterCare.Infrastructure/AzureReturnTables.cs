@@ -250,7 +250,7 @@ internal static class PeriodMapping
             ["LatestReceivedAt"] = r.LatestReceivedAt,
             ["AcceptedSubmissionId"] = r.AcceptedSubmissionId,
             ["AcceptedReceivedAt"] = r.AcceptedReceivedAt,
-            ["PreviousAcceptedSubmissionId"] = r.PreviousAcceptedSubmissionId,
+            ["ReplacedSubmissionIds"] = r.ReplacedSubmissionIds.Count == 0 ? null : string.Join(',', r.ReplacedSubmissionIds),
             ["Figures"] = r.Figures?.ToJson(),
         };
         if (r.Figures is { } f)
@@ -272,7 +272,7 @@ internal static class PeriodMapping
         e.GetDateTimeOffset("LatestReceivedAt") ?? default,
         e.GetString("AcceptedSubmissionId"),
         e.GetDateTimeOffset("AcceptedReceivedAt"),
-        e.GetString("PreviousAcceptedSubmissionId"),
+        e.GetString("ReplacedSubmissionIds")?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [],
         ReturnFigures.FromJson(e.GetString("Figures")),
         e.ETag.ToString());
 

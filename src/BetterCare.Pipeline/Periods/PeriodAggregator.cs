@@ -77,7 +77,7 @@ public sealed class PeriodAggregator
         if (row?.AcceptedSubmissionId == submission.Id)
         {
             // Applied already, by an earlier delivery that stopped before saving the submission.
-            await SupersedeAsync(row.PreviousAcceptedSubmissionId, submission.Id, ct).ConfigureAwait(false);
+            await SupersedeAsync(row.ReplacedSubmissionIds, submission.Id, ct).ConfigureAwait(false);
             return $"counted in the {submission.Period} totals";
         }
 
@@ -89,6 +89,7 @@ public sealed class PeriodAggregator
 
         var area = _reference.Area(submission.HwbCode);
         var figures = submission.Figures ?? new ReturnFigures(PoolPence.Zero, new Dictionary<string, PoolPence>(), SpendPence.Zero, new Dictionary<string, SpendPence>(), []);
+        var replaced = Replaced(row, submission.Id);
         var latest = row is null || IsNewer(submission.ReceivedAt, submission.Id, row.LatestReceivedAt, row.LatestSubmissionId);
         var updated = (row ?? Empty(submission, area)) with
         {
@@ -98,7 +99,7 @@ public sealed class PeriodAggregator
             LatestReceivedAt = latest ? submission.ReceivedAt : row!.LatestReceivedAt,
             AcceptedSubmissionId = submission.Id,
             AcceptedReceivedAt = submission.ReceivedAt,
-            PreviousAcceptedSubmissionId = row?.AcceptedSubmissionId,
+            ReplacedSubmissionIds = replaced,
             Figures = figures,
         };
         var lines = figures.Partners
@@ -106,15 +107,41 @@ public sealed class PeriodAggregator
             .ToList();
         var removed = row?.Figures?.Partners.Select(p => p.Key).Except(lines.Select(l => l.PartnerKey)).ToList() ?? [];
         await _tables.SavePeriodReturnAsync(updated, lines, removed, ct).ConfigureAwait(false);
-        await SupersedeAsync(row?.AcceptedSubmissionId, submission.Id, ct).ConfigureAwait(false);
+        await SupersedeAsync(replaced, submission.Id, ct).ConfigureAwait(false);
         return row?.AcceptedSubmissionId is { } previous
             ? $"counted in the {submission.Period} totals, replacing {previous}"
             : $"counted in the {submission.Period} totals";
     }
 
-    private async Task SupersedeAsync(string? previousId, string byId, CancellationToken ct)
+    /// <summary>
+    /// What the row's new accepted submission replaces: the one counted until now, and every one
+    /// that one replaced, since a worker may have stopped before marking them Superseded.
+    /// </summary>
+    private static IReadOnlyList<string> Replaced(PeriodReturn? row, string byId)
     {
-        if (previousId is null || previousId == byId)
+        if (row is null)
+        {
+            return [];
+        }
+
+        IEnumerable<string> ids = row.AcceptedSubmissionId is { } current ? [.. row.ReplacedSubmissionIds, current] : row.ReplacedSubmissionIds;
+        var replaced = ids.Where(id => id != byId).Distinct(StringComparer.Ordinal).ToList();
+        return replaced.Count > PeriodReturn.MaxReplaced ? replaced[^PeriodReturn.MaxReplaced..] : replaced;
+    }
+
+    /// <summary>Marks each replaced submission Superseded unless it is already (or was never accepted).</summary>
+    private async Task SupersedeAsync(IReadOnlyList<string> replaced, string byId, CancellationToken ct)
+    {
+        // The newest first: it is the one most likely still marked Accepted.
+        for (var i = replaced.Count - 1; i >= 0; i--)
+        {
+            await SupersedeAsync(replaced[i], byId, ct).ConfigureAwait(false);
+        }
+    }
+
+    private async Task SupersedeAsync(string previousId, string byId, CancellationToken ct)
+    {
+        if (previousId == byId)
         {
             return;
         }
@@ -147,5 +174,5 @@ public sealed class PeriodAggregator
 
     private static PeriodReturn Empty(Submission s, Area? area) => new(
         s.Period!, s.HwbCode!, s.HwbName, area?.Region ?? "Unknown", area?.County ?? "Unknown",
-        s.Id, s.Status, s.ReceivedAt, null, null, null, null, null);
+        s.Id, s.Status, s.ReceivedAt, null, null, [], null, null);
 }

@@ -6,6 +6,9 @@ namespace BetterCare.Pipeline.Periods;
 /// One HWB's place in one period: its latest submission's status, and the figures of its
 /// latest accepted submission, which is the only one that counts. Stored in the period's
 /// partition, so every HWB of a period (or of a region in it) is one partition query.
+/// <see cref="ReplacedSubmissionIds"/> lists every accepted submission the counted one's
+/// predecessors replaced, oldest first: marking them Superseded follows the row's write, and a
+/// worker that stops in between leaves that to the next acceptance, whichever submission it is.
 /// </summary>
 public sealed record PeriodReturn(
     string Period,
@@ -18,10 +21,13 @@ public sealed record PeriodReturn(
     DateTimeOffset LatestReceivedAt,
     string? AcceptedSubmissionId,
     DateTimeOffset? AcceptedReceivedAt,
-    string? PreviousAcceptedSubmissionId,
+    IReadOnlyList<string> ReplacedSubmissionIds,
     ReturnFigures? Figures,
     string? ETag)
 {
+    /// <summary>The most replaced ids a row keeps (the oldest go first); far more than a period's resubmissions.</summary>
+    public const int MaxReplaced = 200;
+
     public bool HasAccepted => AcceptedSubmissionId is not null;
 }
 

@@ -120,13 +120,16 @@ public sealed partial class SignOffService
     /// <summary>The signature rows of a return asked to sign off, and its dates.</summary>
     private sealed record SignOffRequest(IReadOnlyList<SignatureRecord> Rows, DateTimeOffset? Deadline, DateTimeOffset? ChaserDue);
 
-    /// <summary>Voids the return this one replaced, then adds a signature row per signatory (existing rows keep their tokens).</summary>
+    /// <summary>Voids the returns this one replaced, then adds a signature row per signatory (existing rows keep their tokens).</summary>
     private async Task<SignOffRequest> PrepareSignOffAsync(Submission s, CancellationToken ct)
     {
         var period = await _tables.GetPeriodReturnAsync(s.Period!, s.HwbCode!, ct).ConfigureAwait(false);
-        if (period?.AcceptedSubmissionId == s.Id && period.PreviousAcceptedSubmissionId is { } previous && previous != s.Id)
+        if (period?.AcceptedSubmissionId == s.Id)
         {
-            await VoidAsync(previous, ct).ConfigureAwait(false);
+            foreach (var replaced in period.ReplacedSubmissionIds.Where(id => id != s.Id))
+            {
+                await VoidAsync(replaced, ct).ConfigureAwait(false);
+            }
         }
 
         var now = _clock.GetUtcNow();
