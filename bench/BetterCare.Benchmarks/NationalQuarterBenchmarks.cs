@@ -7,6 +7,7 @@ using Azure.Data.Tables;
 using BenchmarkDotNet.Attributes;
 using BetterCare.Functions;
 using BetterCare.Infrastructure;
+using BetterCare.Pipeline.Workflow;
 using BetterCare.Returns.Reference;
 using BetterCare.Returns.Validation;
 using BetterCare.Testing;
@@ -40,6 +41,7 @@ public class NationalQuarterBenchmarks
     private TimeSpan _azuriteCpu;
     private TimeSpan _appCpu;
     private int _stepConcurrency;
+    private ActivityListener? _tracing;
 
     [GlobalSetup]
     public void Setup() => SetupAsync().GetAwaiter().GetResult();
@@ -105,6 +107,14 @@ public class NationalQuarterBenchmarks
             throw new InvalidOperationException($"{invalid.Count} of the generated returns have errors, e.g. {invalid[0].FileName}.");
         }
 
+        // Listening to the pipeline's trace lets the request counter say which part sent each request.
+        _tracing = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == PipelineTracing.SourceName,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
+        };
+        ActivitySource.AddActivityListener(_tracing);
+
         _azurite = await Azurite.StartAsync().ConfigureAwait(false);
         _finals = new FinalStates();
         _app = new QuarterApp(_azurite.ConnectionString, Paths.Reference, _finals);
@@ -167,6 +177,7 @@ public class NationalQuarterBenchmarks
         await Task.Delay(300).ConfigureAwait(false);
         var requests = _storage.Counter.Count;
         var byOperation = _storage.Counter.ByOperation;
+        var byPart = _storage.Counter.ByPart;
         var peak = _sampler!.Stop();
         var azuriteCpu = _azurite.ProcessorTime - _azuriteCpu;
         var appCpu = Process.GetCurrentProcess().TotalProcessorTime - _appCpu;
@@ -179,7 +190,7 @@ public class NationalQuarterBenchmarks
             throw new InvalidOperationException($"{accepted} of {NationalQuarter.Count} returns are Accepted in {NationalQuarter.Period}.");
         }
 
-        NationalQuarterResults.Add(new PipelineRun(requests, byOperation, _idleWorkingSet, peak, _stepConcurrency, azuriteCpu, appCpu));
+        NationalQuarterResults.Add(new PipelineRun(requests, byOperation, byPart, _idleWorkingSet, peak, _stepConcurrency, azuriteCpu, appCpu));
     }
 
     private async Task CleanupAsync()
@@ -187,6 +198,7 @@ public class NationalQuarterBenchmarks
         Console.WriteLine($"// NationalQuarter: peak working set of the process since it started {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MB");
         NationalQuarterResults.Write(Path.Combine(Directory.GetCurrentDirectory(), "BenchmarkDotNet.Artifacts", "results"));
         _client?.Dispose();
+        _tracing?.Dispose();
         if (_app is not null)
         {
             await _app.DisposeAsync().ConfigureAwait(false);

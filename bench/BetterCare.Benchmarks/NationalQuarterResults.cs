@@ -11,11 +11,12 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 namespace BetterCare.Benchmarks;
 
 /// <summary>
-/// One pipeline iteration's storage requests (in all and by operation), the process's working set,
+/// One pipeline iteration's storage requests (in all, by operation and by the part of the
+/// pipeline that sent them), the process's working set,
 /// and the CPU time Azurite and this process (the app and the benchmark's client) used.
 /// </summary>
 internal sealed record PipelineRun(
-    long Requests, IReadOnlyDictionary<string, long> ByOperation, long IdleWorkingSet, long PeakWorkingSet, int StepConcurrency, TimeSpan AzuriteCpu, TimeSpan AppCpu)
+    long Requests, IReadOnlyDictionary<string, long> ByOperation, IReadOnlyDictionary<string, long> ByPart, long IdleWorkingSet, long PeakWorkingSet, int StepConcurrency, TimeSpan AzuriteCpu, TimeSpan AppCpu)
 {
     public double PerSubmission => (double)Requests / NationalQuarter.Count;
 }
@@ -27,11 +28,18 @@ internal static class NationalQuarterResults
 
     private static readonly ConcurrentQueue<PipelineRun> Runs = new();
 
+    /// <summary>The parts in the order a submission goes through them.</summary>
+    private static readonly string[] PartOrder = ["Upload", "Inbox", "Process", "Aggregate", "Notify", "Polling"];
+
     public static void Add(PipelineRun run) => Runs.Enqueue(run);
 
     /// <summary>Every iteration's requests per submission, warm-up included (they differ little).</summary>
     public static string RequestsPerSubmission() =>
         Runs.IsEmpty ? "-" : Runs.Average(r => r.PerSubmission).ToString("F1", CultureInfo.InvariantCulture);
+
+    /// <summary>The same without the Notify step's requests: from upload to aggregated.</summary>
+    public static string RequestsToAggregated() =>
+        Runs.IsEmpty ? "-" : Runs.Average(r => (double)(r.Requests - r.ByPart.GetValueOrDefault("Notify")) / NationalQuarter.Count).ToString("F1", CultureInfo.InvariantCulture);
 
     public static string PeakWorkingSetMb() =>
         Runs.IsEmpty ? "-" : (Runs.Max(r => r.PeakWorkingSet) / MB).ToString("F0", CultureInfo.InvariantCulture);
@@ -57,6 +65,19 @@ internal static class NationalQuarterResults
         }
 
         text.AppendLine(CultureInfo.InvariantCulture, $"| **all** | **{runs.Average(r => r.PerSubmission):F2}** | **{runs.Average(r => r.Requests):F0}** |");
+        text.AppendLine();
+        text.AppendLine("By the part of the pipeline that sent them (a step's part runs from its message's receipt to its deletion; Polling: the loops listing the inbox and receiving messages):");
+        text.AppendLine();
+        text.AppendLine("| part | per submission | per iteration |");
+        text.AppendLine("| --- | ---: | ---: |");
+        foreach (var part in PartOrder.Where(p => runs.Any(r => r.ByPart.ContainsKey(p))).Concat(runs.SelectMany(r => r.ByPart.Keys).Distinct().Except(PartOrder).Order(StringComparer.Ordinal)))
+        {
+            var mean = runs.Average(r => r.ByPart.GetValueOrDefault(part));
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {part} | {mean / n:F2} | {mean:F0} |");
+        }
+
+        var toAggregated = runs.Average(r => r.Requests - r.ByPart.GetValueOrDefault("Notify"));
+        text.AppendLine(CultureInfo.InvariantCulture, $"| **all but Notify** (upload to aggregated) | **{toAggregated / n:F2}** | **{toAggregated:F0}** |");
         text.AppendLine();
         text.AppendLine("| iteration | requests | per submission | Azurite CPU (ms) | app + client CPU (ms) | working set before (MB) | peak working set during (MB) | peak - before, per return in flight (MB) |");
         text.AppendLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
@@ -97,6 +118,7 @@ internal sealed class NationalQuarterConfig : ManualConfig
             .WithId("NationalQuarter"));
         AddColumn(
             new RunColumn("Req/submission", "Storage requests per submission, uploads and background loops (idle polls included)", NationalQuarterResults.RequestsPerSubmission),
+            new RunColumn("Req to aggregated", "The same but for the Notify step's: from upload to aggregated", NationalQuarterResults.RequestsToAggregated),
             new RunColumn("Peak WS MB", "Peak working set of the process during a pipeline iteration", NationalQuarterResults.PeakWorkingSetMb));
     }
 

@@ -43,13 +43,31 @@ public sealed class AzureStepQueue : IStepQueue
         return response.Value;
     }
 
-    public async Task DeleteAsync(QueueMessage message, CancellationToken cancellationToken) =>
-        await Steps.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken).ConfigureAwait(false);
+    public async Task DeleteAsync(string messageId, string popReceipt, CancellationToken cancellationToken) =>
+        await Steps.DeleteMessageAsync(messageId, popReceipt, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// Rewrites a received message in place and keeps it hidden for <paramref name="visibilityTimeout"/>;
+    /// returns the new pop receipt, or null when the message is no longer this receiver's (its
+    /// visibility ran out and another took it, or it is gone).
+    /// </summary>
+    public async Task<string?> UpdateAsync(string messageId, string popReceipt, string messageText, TimeSpan visibilityTimeout, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await Steps.UpdateMessageAsync(messageId, popReceipt, messageText, visibilityTimeout, cancellationToken).ConfigureAwait(false);
+            return response.Value.PopReceipt;
+        }
+        catch (Azure.RequestFailedException e) when (e.Status is 404 or 400)
+        {
+            return null;
+        }
+    }
 
     /// <summary>Moves a message to the poison queue (as the Functions host does after maxDequeueCount).</summary>
-    public async Task MoveToPoisonAsync(QueueMessage message, CancellationToken cancellationToken)
+    public async Task MoveToPoisonAsync(string messageId, string popReceipt, string messageText, CancellationToken cancellationToken)
     {
-        await Poison.SendMessageAsync(message.MessageText, visibilityTimeout: null, timeToLive: TimeSpan.FromSeconds(-1), cancellationToken).ConfigureAwait(false);
-        await DeleteAsync(message, cancellationToken).ConfigureAwait(false);
+        await Poison.SendMessageAsync(messageText, visibilityTimeout: null, timeToLive: TimeSpan.FromSeconds(-1), cancellationToken).ConfigureAwait(false);
+        await DeleteAsync(messageId, popReceipt, cancellationToken).ConfigureAwait(false);
     }
 }

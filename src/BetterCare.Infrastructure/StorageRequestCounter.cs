@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using Azure.Core;
 using Azure.Core.Pipeline;
+using BetterCare.Pipeline.Workflow;
 
 namespace BetterCare.Infrastructure;
 
@@ -13,6 +14,7 @@ namespace BetterCare.Infrastructure;
 public sealed class StorageRequestCounter : HttpPipelineSynchronousPolicy
 {
     private readonly ConcurrentDictionary<string, long> _byOperation = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> _byPart = new(StringComparer.Ordinal);
     private long _count;
 
     public long Count => Interlocked.Read(ref _count);
@@ -20,17 +22,29 @@ public sealed class StorageRequestCounter : HttpPipelineSynchronousPolicy
     /// <summary>A snapshot of the counts by operation.</summary>
     public IReadOnlyDictionary<string, long> ByOperation => new Dictionary<string, long>(_byOperation, StringComparer.Ordinal);
 
+    /// <summary>
+    /// A snapshot of the counts by the part of the pipeline that sent them (<see cref="PipelineTracing.CurrentPart"/>:
+    /// Upload, Inbox, Process, Aggregate, Notify...), or <see cref="Polling"/> for the loops' own
+    /// requests; only while something listens to <see cref="PipelineTracing.SourceName"/>.
+    /// </summary>
+    public IReadOnlyDictionary<string, long> ByPart => new Dictionary<string, long>(_byPart, StringComparer.Ordinal);
+
+    /// <summary>The part named for requests sent outside any traced part: listing the inbox, receiving messages, timers.</summary>
+    public const string Polling = "Polling";
+
     public override void OnSendingRequest(HttpMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
         Interlocked.Increment(ref _count);
         _byOperation.AddOrUpdate(Operation(message.Request.Method.ToString(), message.Request.Uri.ToUri()), 1, (_, n) => n + 1);
+        _byPart.AddOrUpdate(PipelineTracing.CurrentPart() ?? Polling, 1, (_, n) => n + 1);
     }
 
     public void Reset()
     {
         Interlocked.Exchange(ref _count, 0);
         _byOperation.Clear();
+        _byPart.Clear();
     }
 
     /// <summary>

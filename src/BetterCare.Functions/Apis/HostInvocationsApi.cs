@@ -61,6 +61,7 @@ public static class HostInvocationsApi
         }
 
         var dequeueCount = payload.MetadataInt("DequeueCount") ?? 1;
+        using var activity = PipelineTracing.StartDelivery(text);
         var result = await services.GetRequiredService<SubmissionWorkflow>().HandleAsync(text, dequeueCount, ct).ConfigureAwait(false);
         var log = $"step message handled on delivery {dequeueCount}: {result}";
         return result == StepResult.Done

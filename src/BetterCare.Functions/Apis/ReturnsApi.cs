@@ -95,6 +95,7 @@ public static class ReturnsApi
         }
 
         var blobName = $"{(HwbCode.IsValid(hwb) ? hwb : "unidentified")}/{clock.GetUtcNow():yyyyMMdd'T'HHmmssfff}-{Guid.NewGuid():N}/{fileName}";
+        using var activity = PipelineTracing.StartUpload();
         var etag = await blobs.PutInboxAsync(blobName, content, null, ct).ConfigureAwait(false);
         var submission = await workflow.StartAsync(blobName, etag, fileName, caller.Name, ct).ConfigureAwait(false);
         inbox.Started(blobName, etag);

@@ -141,31 +141,84 @@ public sealed partial class QueueWorker : BackgroundService
 
     private async Task HandleAsync(QueueMessage message, CancellationToken ct)
     {
-        try
+        var delivery = new Delivery(_queue, message, _settings.StepVisibilityTimeout);
+        using (PipelineTracing.StartDelivery(message.MessageText))
         {
-            var result = await _workflow.HandleAsync(message.MessageText, (int)message.DequeueCount, ct).ConfigureAwait(false);
-            switch (result)
+            try
             {
-                case StepResult.Done:
-                    await _queue.DeleteAsync(message, ct).ConfigureAwait(false);
-                    break;
-                case StepResult.Poison:
-                case StepResult.Malformed:
-                    await _queue.MoveToPoisonAsync(message, ct).ConfigureAwait(false);
-                    break;
-                default:
-                    // Retry: the message comes back when its visibility timeout ends.
-                    break;
+                var result = await _workflow.HandleAsync(message.MessageText, (int)message.DequeueCount, delivery, ct).ConfigureAwait(false);
+                await SettleAsync(delivery, result, ct).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogHandleFailed(e, message.MessageId);
+                if (!delivery.Lost && StepMessage.TryParse(delivery.Text, out var current) && current.DeliveryOfStep(message.DequeueCount) >= _pipeline.MaxDequeueCount)
+                {
+                    // Storage itself kept failing: park the message where an operator will see it.
+                    await _queue.MoveToPoisonAsync(message.MessageId, delivery.PopReceipt, delivery.Text, ct).ConfigureAwait(false);
+                }
             }
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+    }
+
+    /// <summary>Deletes, leaves or poisons the message as it now stands (a hand-off may have rewritten it for a later step).</summary>
+    private async Task SettleAsync(Delivery delivery, StepResult result, CancellationToken ct)
+    {
+        if (delivery.Lost)
         {
-            LogHandleFailed(e, message.MessageId);
-            if (message.DequeueCount >= _pipeline.MaxDequeueCount)
+            // Another worker holds the message now and carries on from the saved state.
+            return;
+        }
+
+        using var activity = PipelineTracing.StartDelivery(delivery.Text);
+        switch (result)
+        {
+            case StepResult.Done:
+                await _queue.DeleteAsync(delivery.MessageId, delivery.PopReceipt, ct).ConfigureAwait(false);
+                break;
+            case StepResult.Poison:
+            case StepResult.Malformed:
+                await _queue.MoveToPoisonAsync(delivery.MessageId, delivery.PopReceipt, delivery.Text, ct).ConfigureAwait(false);
+                break;
+            default:
+                // Retry: the message comes back when its visibility timeout ends.
+                break;
+        }
+    }
+
+    /// <summary>
+    /// A message in this worker's hands. Handing on rewrites it in place for the next step and keeps
+    /// it hidden for another visibility timeout: one request instead of sending a new message and
+    /// deleting this one, and the next step runs here at once instead of waiting to be received.
+    /// </summary>
+    private sealed class Delivery(AzureStepQueue queue, QueueMessage message, TimeSpan visibilityTimeout) : IStepHandoff
+    {
+        public string MessageId { get; } = message.MessageId;
+
+        public string PopReceipt { get; private set; } = message.PopReceipt;
+
+        public string Text { get; private set; } = message.MessageText;
+
+        /// <summary>The message stopped being this worker's (its visibility ran out and another took it).</summary>
+        public bool Lost { get; private set; }
+
+        public async Task<bool> HandOffAsync(StepMessage next, CancellationToken cancellationToken)
+        {
+            if (Lost)
             {
-                // Storage itself kept failing: park the message where an operator will see it.
-                await _queue.MoveToPoisonAsync(message, ct).ConfigureAwait(false);
+                return false;
             }
+
+            var text = next.ToText();
+            var receipt = await queue.UpdateAsync(MessageId, PopReceipt, text, visibilityTimeout, cancellationToken).ConfigureAwait(false);
+            if (receipt is null)
+            {
+                Lost = true;
+                return false;
+            }
+
+            (PopReceipt, Text) = (receipt, text);
+            return true;
         }
     }
 

@@ -36,7 +36,11 @@ public sealed class InboxTrigger
             return;
         }
 
-        await _workflow.EnsureStartedAsync(blob, ct).ConfigureAwait(false);
+        using (PipelineTracing.StartInbox())
+        {
+            await _workflow.EnsureStartedAsync(blob, ct).ConfigureAwait(false);
+        }
+
         _recent[key] = _clock.GetUtcNow();
     }
 

@@ -13,9 +13,10 @@ namespace BetterCare.Pipeline.Workflow;
 /// <summary>
 /// The durable workflow of one submission: start it from an inbox blob, then handle its step
 /// messages. The state row is the checkpoint: a step's work is idempotent, its result is saved
-/// (conditional on the ETag read) before the next step's message is sent, and the message being
-/// handled is deleted last. A crash anywhere leaves that message to come back: it redoes the
-/// step, or finds it done and sends the next step's message again.
+/// (conditional on the ETag read) before the next step's message is put on the queue (a new
+/// message, or the one in hand rewritten), and a message is deleted only when the workflow is done
+/// with it. A crash anywhere leaves a message to come back: it redoes its step, or finds it done
+/// and hands on to the next step again.
 /// </summary>
 public sealed partial class SubmissionWorkflow
 {
@@ -91,18 +92,29 @@ public sealed partial class SubmissionWorkflow
         }
     }
 
-    /// <summary>Handles one delivery of a step message. <paramref name="dequeueCount"/> counts this delivery.</summary>
-    public async Task<StepResult> HandleAsync(string messageText, int dequeueCount, CancellationToken ct)
+    /// <summary>Handles one delivery of a step message, handing each next step on as a new message.</summary>
+    public Task<StepResult> HandleAsync(string messageText, int dequeueCount, CancellationToken ct) =>
+        HandleAsync(messageText, dequeueCount, new SendHandoff(_queue), ct);
+
+    /// <summary>
+    /// Handles one delivery of a step message. <paramref name="dequeueCount"/> counts this delivery.
+    /// Each step's result is saved before <paramref name="handoff"/> puts the next step's message on
+    /// the queue; when the hand-off leaves that message in this worker's hands, the next step runs
+    /// at once, on the state just saved.
+    /// </summary>
+    public async Task<StepResult> HandleAsync(string messageText, int dequeueCount, IStepHandoff handoff, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(handoff);
         if (!StepMessage.TryParse(messageText, out var message))
         {
             LogMalformed();
             return StepResult.Malformed;
         }
 
-        var lastTry = dequeueCount >= _options.MaxDequeueCount;
+        var delivery = message.DeliveryOfStep(dequeueCount);
         for (var attempt = 0; attempt < 3; attempt++)
         {
+            var lastTry = delivery >= _options.MaxDequeueCount;
             var submission = await _tables.GetSubmissionAsync(message.SubmissionId, ct).ConfigureAwait(false);
             if (submission is null || message.Step > submission.Step ||
                 (submission.Status == SubmissionStatus.Failed && message.Step == submission.Step))
@@ -115,11 +127,12 @@ public sealed partial class SubmissionWorkflow
 
             if (message.Step < submission.Step || submission.Status == SubmissionStatus.Failed)
             {
-                // Done already. An earlier delivery may have stopped between saving and sending
-                // the next step, so send it again (a duplicate finds its step done and is dropped).
+                // Done already. An earlier delivery may have stopped between saving and handing on,
+                // so hand on again (a duplicate finds its step done and is dropped).
+                var goOn = false;
                 if (submission.Step != WorkflowStep.Done && submission.Status != SubmissionStatus.Failed)
                 {
-                    await _queue.SendAsync(new StepMessage(submission.Id, submission.Step).ToText(), null, ct).ConfigureAwait(false);
+                    goOn = await handoff.HandOffAsync(Next(submission, dequeueCount), ct).ConfigureAwait(false);
                 }
 
                 if (message.Step == WorkflowStep.Process && submission.Step > WorkflowStep.Process)
@@ -127,13 +140,39 @@ public sealed partial class SubmissionWorkflow
                     await _blobs.DeleteInboxAsync(submission.InboxBlob, ct).ConfigureAwait(false);
                 }
 
-                return StepResult.Done;
+                if (!goOn)
+                {
+                    return StepResult.Done;
+                }
+
+                (message, delivery) = (new StepMessage(submission.Id, submission.Step), 1);
             }
 
             try
             {
-                await RunAsync(submission, ct).ConfigureAwait(false);
-                return StepResult.Done;
+                while (true)
+                {
+                    var step = submission.Step;
+                    using var activity = PipelineTracing.StartStep(step, submission.Id);
+                    await RunAsync(submission, ct).ConfigureAwait(false);
+                    if (submission.Step == step || submission.IsFinal)
+                    {
+                        return StepResult.Done;
+                    }
+
+                    var goOn = await handoff.HandOffAsync(Next(submission, dequeueCount), ct).ConfigureAwait(false);
+                    if (step == WorkflowStep.Process)
+                    {
+                        await _blobs.DeleteInboxAsync(submission.InboxBlob, ct).ConfigureAwait(false);
+                    }
+
+                    if (!goOn)
+                    {
+                        return StepResult.Done;
+                    }
+
+                    (message, delivery) = (new StepMessage(submission.Id, submission.Step), 1);
+                }
             }
             catch (ConcurrencyException)
             {
@@ -142,8 +181,8 @@ public sealed partial class SubmissionWorkflow
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                LogStepFailed(e, submission.Id, submission.Step, dequeueCount);
-                if (!lastTry)
+                LogStepFailed(e, submission.Id, submission.Step, delivery);
+                if (delivery < _options.MaxDequeueCount)
                 {
                     return StepResult.Retry;
                 }
@@ -155,6 +194,10 @@ public sealed partial class SubmissionWorkflow
 
         return StepResult.Retry;
     }
+
+    /// <summary>The message for the step a submission has reached; a message rewritten in place counts the deliveries before it.</summary>
+    private static StepMessage Next(Submission submission, int dequeueCount) =>
+        new(submission.Id, submission.Step, Math.Max(0, dequeueCount - 1));
 
     /// <summary>An operator sends a failed submission back to the step it failed at. Null when there is no such submission.</summary>
     public async Task<(Submission Submission, bool Retried)?> RetryAsync(string id, CancellationToken ct)
@@ -229,8 +272,6 @@ public sealed partial class SubmissionWorkflow
             _clock.GetUtcNow());
 
         await _tables.SaveSubmissionAsync(submission, ct).ConfigureAwait(false);
-        await _queue.SendAsync(new StepMessage(submission.Id, WorkflowStep.Aggregate).ToText(), null, ct).ConfigureAwait(false);
-        await _blobs.DeleteInboxAsync(submission.InboxBlob, ct).ConfigureAwait(false);
         LogProcessed(submission.Id, submission.Status, submission.Errors, submission.Warnings);
     }
 
@@ -239,7 +280,6 @@ public sealed partial class SubmissionWorkflow
         var detail = await _aggregator.ApplyAsync(submission, ct).ConfigureAwait(false);
         submission.Aggregated(_clock.GetUtcNow(), detail);
         await _tables.SaveSubmissionAsync(submission, ct).ConfigureAwait(false);
-        await _queue.SendAsync(new StepMessage(submission.Id, WorkflowStep.Notify).ToText(), null, ct).ConfigureAwait(false);
     }
 
     /// <summary>Emails go out once each whatever the deliveries (the mail ledger); the history line lists them.</summary>
@@ -271,6 +311,16 @@ public sealed partial class SubmissionWorkflow
             catch (ConcurrencyException)
             {
             }
+        }
+    }
+
+    /// <summary>Hands on by sending a new message (the Functions host deletes the one it delivered).</summary>
+    private sealed class SendHandoff(IStepQueue queue) : IStepHandoff
+    {
+        public async Task<bool> HandOffAsync(StepMessage next, CancellationToken cancellationToken)
+        {
+            await queue.SendAsync((next with { PriorDeliveries = 0 }).ToText(), null, cancellationToken).ConfigureAwait(false);
+            return false;
         }
     }
 

@@ -84,7 +84,7 @@ public class HostInvocationTests
             var (qData, qMetadata) = HostedApp.QueuePayload(message.MessageText, (int)message.DequeueCount, message.MessageId);
             using var handled = await HostedApp.InvokeAsync(client, FunctionCatalog.PipelineSteps, qData, qMetadata);
             Assert.Equal(HttpStatusCode.OK, handled.StatusCode);
-            await queue.DeleteAsync(message, CancellationToken.None);
+            await queue.DeleteAsync(message.MessageId, message.PopReceipt, CancellationToken.None);
             Assert.Equal(expectedStep, Assert.Single(await storage.SubmissionStatesAsync()).GetString("Step"));
         }
 
