@@ -79,51 +79,19 @@ public class HandOffTests
             services.AddSingleton<IReturnTables>(sp => new Tables(new AzureReturnTables(sp.GetRequiredService<StorageClients>()), this));
         }
 
-        private sealed class Blobs(IReturnBlobs inner, Faults faults) : IReturnBlobs
+        private sealed class Blobs(IReturnBlobs inner, Faults faults) : ForwardingBlobs(inner)
         {
-            public Task PutArchiveAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken) =>
-                Interlocked.Increment(ref faults._archiveWrites) <= 2 ? throw new IOException("the archive is busy (test fault)") : inner.PutArchiveAsync(path, content, cancellationToken);
-
-            public Task<string> PutInboxAsync(string name, ReadOnlyMemory<byte> content, string? submissionId, CancellationToken cancellationToken) =>
-                inner.PutInboxAsync(name, content, submissionId, cancellationToken);
-
-            public Task<IReadOnlyList<InboxBlob>> ListInboxAsync(CancellationToken cancellationToken) => inner.ListInboxAsync(cancellationToken);
-
-            public Task<byte[]?> ReadInboxAsync(string name, long maxBytes, CancellationToken cancellationToken) => inner.ReadInboxAsync(name, maxBytes, cancellationToken);
-
-            public Task DeleteInboxAsync(string name, CancellationToken cancellationToken) => inner.DeleteInboxAsync(name, cancellationToken);
-
-            public Task<byte[]?> ReadArchiveAsync(string path, CancellationToken cancellationToken) => inner.ReadArchiveAsync(path, cancellationToken);
-
-            public Task PutReportAsync(string path, string json, CancellationToken cancellationToken) => inner.PutReportAsync(path, json, cancellationToken);
-
-            public Task<string?> ReadReportAsync(string path, CancellationToken cancellationToken) => inner.ReadReportAsync(path, cancellationToken);
+            public override Task PutArchiveAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken) =>
+                Interlocked.Increment(ref faults._archiveWrites) <= 2 ? throw new IOException("the archive is busy (test fault)") : base.PutArchiveAsync(path, content, cancellationToken);
         }
 
-        private sealed class Tables(IReturnTables inner, Faults faults) : IReturnTables
+        private sealed class Tables(IReturnTables inner, Faults faults) : ForwardingTables(inner)
         {
-            public Task<Submission?> GetSubmissionAsync(string id, CancellationToken cancellationToken) => inner.GetSubmissionAsync(id, cancellationToken);
-
-            public Task<IReadOnlyList<HistoryEntry>> GetHistoryAsync(string id, CancellationToken cancellationToken) => inner.GetHistoryAsync(id, cancellationToken);
-
-            public Task<bool> CreateSubmissionAsync(Submission submission, CancellationToken cancellationToken) => inner.CreateSubmissionAsync(submission, cancellationToken);
-
-            public Task SaveSubmissionAsync(Submission submission, CancellationToken cancellationToken) => inner.SaveSubmissionAsync(submission, cancellationToken);
-
-            public Task<PeriodReturn?> GetPeriodReturnAsync(string period, string hwbCode, CancellationToken cancellationToken) =>
-                inner.GetPeriodReturnAsync(period, hwbCode, cancellationToken);
-
-            public Task SavePeriodReturnAsync(PeriodReturn row, IReadOnlyList<ContributionLine> lines, IReadOnlyList<string> removedPartnerKeys, CancellationToken cancellationToken)
+            public override Task SavePeriodReturnAsync(PeriodReturn row, IReadOnlyList<ContributionLine> lines, IReadOnlyList<string> removedPartnerKeys, CancellationToken cancellationToken)
             {
                 Interlocked.Increment(ref faults._periodWrites);
                 throw new IOException(Reason);
             }
-
-            public Task<IReadOnlyList<PeriodReturn>> ListPeriodAsync(string period, string? region, CancellationToken cancellationToken) =>
-                inner.ListPeriodAsync(period, region, cancellationToken);
-
-            public Task<IReadOnlyList<ContributionLine>> ListContributionsAsync(string period, string? partnerKey, CancellationToken cancellationToken) =>
-                inner.ListContributionsAsync(period, partnerKey, cancellationToken);
         }
     }
 }

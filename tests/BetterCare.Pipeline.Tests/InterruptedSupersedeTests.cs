@@ -2,7 +2,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Azure.Data.Tables;
 using BetterCare.Infrastructure;
-using BetterCare.Pipeline.Periods;
 using BetterCare.Pipeline.Ports;
 using BetterCare.Pipeline.Submissions;
 using Microsoft.Extensions.DependencyInjection;
@@ -96,28 +95,10 @@ public class InterruptedSupersedeTests
         private bool Fails(Submission s) =>
             s.Id == Blocked && s.Status == SubmissionStatus.Superseded && s.SupersededBy != AllowedBy;
 
-        private sealed class Tables(IReturnTables inner, SupersedeFault fault) : IReturnTables
+        private sealed class Tables(IReturnTables inner, SupersedeFault fault) : ForwardingTables(inner)
         {
-            public Task<Submission?> GetSubmissionAsync(string id, CancellationToken cancellationToken) => inner.GetSubmissionAsync(id, cancellationToken);
-
-            public Task<IReadOnlyList<HistoryEntry>> GetHistoryAsync(string id, CancellationToken cancellationToken) => inner.GetHistoryAsync(id, cancellationToken);
-
-            public Task<bool> CreateSubmissionAsync(Submission submission, CancellationToken cancellationToken) => inner.CreateSubmissionAsync(submission, cancellationToken);
-
-            public Task SaveSubmissionAsync(Submission submission, CancellationToken cancellationToken) =>
-                fault.Fails(submission) ? throw new IOException("the worker stopped here (test fault)") : inner.SaveSubmissionAsync(submission, cancellationToken);
-
-            public Task<PeriodReturn?> GetPeriodReturnAsync(string period, string hwbCode, CancellationToken cancellationToken) =>
-                inner.GetPeriodReturnAsync(period, hwbCode, cancellationToken);
-
-            public Task SavePeriodReturnAsync(PeriodReturn row, IReadOnlyList<ContributionLine> lines, IReadOnlyList<string> removedPartnerKeys, CancellationToken cancellationToken) =>
-                inner.SavePeriodReturnAsync(row, lines, removedPartnerKeys, cancellationToken);
-
-            public Task<IReadOnlyList<PeriodReturn>> ListPeriodAsync(string period, string? region, CancellationToken cancellationToken) =>
-                inner.ListPeriodAsync(period, region, cancellationToken);
-
-            public Task<IReadOnlyList<ContributionLine>> ListContributionsAsync(string period, string? partnerKey, CancellationToken cancellationToken) =>
-                inner.ListContributionsAsync(period, partnerKey, cancellationToken);
+            public override Task SaveSubmissionAsync(Submission submission, CancellationToken cancellationToken) =>
+                fault.Fails(submission) ? throw new IOException("the worker stopped here (test fault)") : base.SaveSubmissionAsync(submission, cancellationToken);
         }
     }
 }

@@ -98,25 +98,10 @@ public class PoisonTests
         public void Register(IServiceCollection services) =>
             services.AddSingleton<IReturnBlobs>(sp => new Blobs(new AzureReturnBlobs(sp.GetRequiredService<StorageClients>()), this));
 
-        private sealed class Blobs(IReturnBlobs inner, FailingArchive fault) : IReturnBlobs
+        private sealed class Blobs(IReturnBlobs inner, FailingArchive fault) : ForwardingBlobs(inner)
         {
-            public Task PutArchiveAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken) =>
-                fault.Failing ? throw new IOException(Reason) : inner.PutArchiveAsync(path, content, cancellationToken);
-
-            public Task<string> PutInboxAsync(string name, ReadOnlyMemory<byte> content, string? submissionId, CancellationToken cancellationToken) =>
-                inner.PutInboxAsync(name, content, submissionId, cancellationToken);
-
-            public Task<IReadOnlyList<InboxBlob>> ListInboxAsync(CancellationToken cancellationToken) => inner.ListInboxAsync(cancellationToken);
-
-            public Task<byte[]?> ReadInboxAsync(string name, long maxBytes, CancellationToken cancellationToken) => inner.ReadInboxAsync(name, maxBytes, cancellationToken);
-
-            public Task DeleteInboxAsync(string name, CancellationToken cancellationToken) => inner.DeleteInboxAsync(name, cancellationToken);
-
-            public Task<byte[]?> ReadArchiveAsync(string path, CancellationToken cancellationToken) => inner.ReadArchiveAsync(path, cancellationToken);
-
-            public Task PutReportAsync(string path, string json, CancellationToken cancellationToken) => inner.PutReportAsync(path, json, cancellationToken);
-
-            public Task<string?> ReadReportAsync(string path, CancellationToken cancellationToken) => inner.ReadReportAsync(path, cancellationToken);
+            public override Task PutArchiveAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken) =>
+                fault.Failing ? throw new IOException(Reason) : base.PutArchiveAsync(path, content, cancellationToken);
         }
     }
 }
