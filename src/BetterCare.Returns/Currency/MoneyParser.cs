@@ -10,6 +10,9 @@ public static class MoneyParser
 {
     private const int MaxTextLength = 64;
 
+    /// <summary>Where a figure is held: far past any plausible return, still a value for the range rule to name.</summary>
+    private const long MaxPounds = 1_000_000_000_000;
+
     public static MoneyReading Read(object? cell, Units units)
     {
         switch (cell)
@@ -53,7 +56,9 @@ public static class MoneyParser
             return Invalid(written[..MaxTextLength] + "…");
         }
 
-        var compact = Compact(written);
+        // Lower-cased, without £ and spaces: at most 64 characters, on the stack.
+        Span<char> buffer = stackalloc char[written.Length];
+        ReadOnlySpan<char> compact = buffer[..Compact(written, buffer)];
         switch (compact)
         {
             case "tbc":
@@ -66,7 +71,7 @@ public static class MoneyParser
                 return new MoneyReading(MoneyReadingKind.Value, new MoneyFigure(Money.Zero, new Money(StepPence((int)units, 0))), written);
         }
 
-        ReadOnlySpan<char> body = compact;
+        var body = compact;
         var negative = false;
         if (body.Length > 2 && body[0] == '(' && body[^1] == ')')
         {
@@ -92,6 +97,11 @@ public static class MoneyParser
             return Invalid(written);
         }
 
+        if (TryWhole(body, negative, (long)units * multiplier, written, out var whole))
+        {
+            return whole;
+        }
+
         // The digits without their thousands separators, signed (body is at most 64 characters).
         Span<char> digits = stackalloc char[body.Length + 1];
         var n = 0;
@@ -111,6 +121,48 @@ public static class MoneyParser
         return FromDecimalText(digits[..n], units, multiplier, written);
     }
 
+    /// <summary>
+    /// A well-formed whole number of up to 18 digits, read without decimal arithmetic: the same
+    /// figure <see cref="FromDecimalText"/> makes of it (held at the cap, a step of one unit).
+    /// </summary>
+    private static bool TryWhole(ReadOnlySpan<char> body, bool negative, long poundsPerUnit, string written, out MoneyReading reading)
+    {
+        reading = default;
+        long value = 0;
+        var digits = 0;
+        foreach (var c in body)
+        {
+            if (c == ',')
+            {
+                continue;
+            }
+
+            if (c == '.' || ++digits > 18)
+            {
+                return false;
+            }
+
+            value = (value * 10) + (c - '0');
+        }
+
+        // Units are powers of ten up to a million, so the cap divides exactly.
+        var held = value > MaxPounds / poundsPerUnit;
+        var pounds = held ? MaxPounds : value * poundsPerUnit;
+        var figure = new MoneyFigure(new Money((negative ? -pounds : pounds) * 100), new Money(poundsPerUnit * 100));
+        reading = !held && !negative && IsPoundsGrouped(written, body)
+            ? MoneyReading.PoundsGrouped(figure)
+            : new MoneyReading(MoneyReadingKind.Value, figure, written);
+        return true;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="written"/> is exactly £ and the well-formed whole number
+    /// <paramref name="body"/> grouped in threes with no leading zero, e.g. £1,234 or £567.
+    /// </summary>
+    private static bool IsPoundsGrouped(string written, ReadOnlySpan<char> body) =>
+        written.Length == body.Length + 1 && written[0] == '£' && written.AsSpan(1).SequenceEqual(body) &&
+        body[0] != '0' && (body.Length <= 3 || body.Contains(','));
+
     private static MoneyReading FromNumber(double value, Units units)
     {
         if (double.IsNaN(value) || double.IsInfinity(value))
@@ -118,12 +170,13 @@ public static class MoneyParser
             return Invalid(value.ToString(CultureInfo.InvariantCulture));
         }
 
-        // Most money cells are whole numbers of their units: no text to write and parse back.
-        if (Math.Abs(value) < 1e12 && value == Math.Floor(value))
+        // Most money cells are whole numbers of their units: no text to write and parse back. Past
+        // the cap (9.3e10 in £m would overflow pence) the decimal path holds them at it.
+        if (Math.Abs(value) * (int)units <= MaxPounds && value == Math.Floor(value))
         {
             var whole = (long)value;
             var pence = checked(whole * (int)units * 100L);
-            return new MoneyReading(MoneyReadingKind.Value, new MoneyFigure(new Money(pence), new Money((int)units * 100L)), whole.ToString(CultureInfo.InvariantCulture));
+            return MoneyReading.WholeUnits(new MoneyFigure(new Money(pence), new Money((int)units * 100L)));
         }
 
         var text = value.ToString("R", CultureInfo.InvariantCulture);
@@ -159,10 +212,10 @@ public static class MoneyParser
             return Invalid(written);
         }
 
-        if (Math.Abs(pounds) > 1_000_000_000_000m)
+        if (Math.Abs(pounds) > MaxPounds)
         {
             // Far past any plausible return; keep it as a value so the range rule names it.
-            pounds = Math.Sign(pounds) * 1_000_000_000_000m;
+            pounds = Math.Sign(pounds) * (decimal)MaxPounds;
         }
 
         var step = StepPence(poundsPerUnit, decimals);
@@ -182,10 +235,9 @@ public static class MoneyParser
 
     private static MoneyReading Invalid(string written) => new(MoneyReadingKind.Invalid, default, written);
 
-    /// <summary>Lower-cases, drops £ and spaces, and folds the dash family to '-'.</summary>
-    private static string Compact(string text)
+    /// <summary>Lower-cases, drops £ and spaces, and folds the dash family to '-', into <paramref name="buffer"/>; returns the length.</summary>
+    private static int Compact(string text, Span<char> buffer)
     {
-        Span<char> buffer = stackalloc char[text.Length];
         var n = 0;
         foreach (var c in text)
         {
@@ -207,7 +259,7 @@ public static class MoneyParser
             }
         }
 
-        return new string(buffer[..n]);
+        return n;
     }
 
     /// <summary>Digits with correct thousands groups (1,234,567) or none, and an optional decimal part.</summary>

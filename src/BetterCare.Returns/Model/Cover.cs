@@ -1,15 +1,22 @@
 using BetterCare.Returns.Currency;
+using BetterCare.Returns.Reading;
 
 namespace BetterCare.Returns.Model;
 
 /// <summary>
 /// A Cover label and its value (the next non-blank cell to its right), if any.
-/// <see cref="BlankValueCell"/> is the cell just right of the label, where a missing value belongs.
+/// <see cref="BlankValue"/> is the cell just right of the label, where a missing value belongs.
 /// </summary>
-public sealed record CoverEntry(string Label, CellValue LabelCell, CellValue? Value, string BlankValueCell)
+public sealed record CoverEntry(string Label, CellValue LabelCell, CellValue? Value, CellAddress BlankValue)
 {
+    /// <summary>The A1-style address of <see cref="BlankValue"/>.</summary>
+    public string BlankValueCell => BlankValue.ToString();
+
     /// <summary>Where a finding about this entry points: the value, else where the value belongs.</summary>
-    public string Cell => Value?.Cell ?? BlankValueCell;
+    public CellAddress Address => Value?.Address ?? BlankValue;
+
+    /// <summary>The A1-style address of <see cref="Address"/>.</summary>
+    public string Cell => Address.ToString();
 }
 
 /// <summary>The labels of the Cover sheet.</summary>

@@ -45,9 +45,9 @@ internal static class CoverParser
             }
 
             var valueAt = Array.FindIndex(row.Cells, labelAt + 1, c => !Labels.IsBlank(c));
-            var labelCell = new CellValue(sheet.Name, CellRef.Of(row.Index, labelAt), label);
-            var value = valueAt < 0 ? null : new CellValue(sheet.Name, CellRef.Of(row.Index, valueAt), row.Cells[valueAt]);
-            entries[field] = new CoverEntry(label.Trim(), labelCell, value, CellRef.Of(row.Index, labelAt + 1));
+            var labelCell = new CellValue(sheet.Name, new CellAddress(row.Index, labelAt), label);
+            CellValue? value = valueAt < 0 ? null : new CellValue(sheet.Name, new CellAddress(row.Index, valueAt), row.Cells[valueAt]);
+            entries[field] = new CoverEntry(label.Trim(), labelCell, value, new CellAddress(row.Index, labelAt + 1));
         }
 
         var units = UnitsText.TryParse(entries.GetValueOrDefault(CoverField.Units)?.Value?.Text, out var u) ? u : Units.Pounds;
@@ -63,7 +63,7 @@ internal static class CoverParser
 
         // A label may carry its own units: "Total agreed value of pooled budget (£000s)".
         var own = UnitsText.TryFromHeader(entry.Label, out var labelUnits) ? labelUnits : units;
-        var reading = entry.Value is null ? MoneyReading.Blank : MoneyParser.Read(entry.Value.Raw, own);
-        return new MoneyCell(sheet.Name, entry.Cell, Cover.LabelOf(field), reading);
+        var reading = entry.Value is { } value ? MoneyParser.Read(value.Raw, own) : MoneyReading.Blank;
+        return new MoneyCell(sheet.Name, entry.Address, Cover.LabelOf(field), reading);
     }
 }

@@ -6,123 +6,88 @@ namespace BetterCare.Returns.Parsing;
 
 /// <summary>
 /// Finds a table on a sheet by its header row, wherever rows and columns were inserted, and
-/// hands out its data rows up to a Total row. Money columns take their units from the header
-/// when it names them (<c>(£000's)</c>), else from the workbook's.
+/// turns its data rows, up to a Total row, into typed rows as the sheet's rows come: once the
+/// header is certain, a row is kept only as its typed row.
 /// </summary>
-internal sealed class TableParser
+/// <remarks>
+/// The header is the first row that names every required column; failing that, the first of
+/// the rows that name the most (at least two), known only at the sheet's end, so the rows after
+/// the best so far are held until then. Rows also wait when the workbook's units are not yet
+/// known (a table read before the Cover).
+/// </remarks>
+internal sealed class TableParser<TRow>
 {
-    private readonly SheetData _sheet;
+    private readonly string _sheet;
     private readonly IReadOnlyList<ColumnSpec> _columns;
-    private readonly Dictionary<ColumnSpec, int> _index = [];
-    private readonly Dictionary<ColumnSpec, Units> _units = [];
-    private int _headerPosition = -1;
+    private readonly Func<TableColumns, SheetRow, TRow> _map;
+    private readonly int _required;
+    private readonly List<TRow> _rows;
+    private readonly List<SheetRow> _held = [];
+    private Units? _workbookUnits;
+    private SheetRow? _best;
+    private int _bestMatches;
+    private TableColumns? _located;
+    private SheetRow? _total;
 
-    private TableParser(SheetData sheet, IReadOnlyList<ColumnSpec> columns)
+    public TableParser(string sheet, IReadOnlyList<ColumnSpec> columns, Func<TableColumns, SheetRow, TRow> map, Units? workbookUnits, int expectedRows)
     {
         _sheet = sheet;
         _columns = columns;
+        _map = map;
+        _required = columns.Count(c => c.Required);
+        _workbookUnits = workbookUnits;
+        _rows = new List<TRow>(expectedRows);
     }
 
-    public static TableParser Locate(SheetData sheet, IReadOnlyList<ColumnSpec> columns, Units workbookUnits)
+    public void Add(SheetRow row)
     {
-        var parser = new TableParser(sheet, columns);
-        parser.FindHeader(workbookUnits);
-        return parser;
-    }
-
-    public TableLayout Layout { get; private set; } = null!;
-
-    public string Sheet => _sheet.Name;
-
-    public IEnumerable<SheetRow> DataRows
-    {
-        get
+        if (_workbookUnits is not { } units)
         {
-            if (_headerPosition < 0)
-            {
-                yield break;
-            }
-
-            for (var i = _headerPosition + 1; i < _sheet.Rows.Count; i++)
-            {
-                var row = _sheet.Rows[i];
-                if (IsTotalRow(row))
-                {
-                    yield break;
-                }
-
-                yield return row;
-            }
+            _held.Add(row);
+        }
+        else if (_located is not null)
+        {
+            Take(row);
+        }
+        else
+        {
+            Search(row, units);
         }
     }
 
-    public SheetRow? TotalRow
+    /// <summary>The table, once every row of the sheet has been added; <paramref name="workbookUnits"/> is used if none were given before.</summary>
+    public Table<TRow> Finish(Units workbookUnits)
     {
-        get
+        if (_workbookUnits is null)
         {
-            if (_headerPosition < 0)
-            {
-                return null;
-            }
-
-            for (var i = _headerPosition + 1; i < _sheet.Rows.Count; i++)
-            {
-                if (IsTotalRow(_sheet.Rows[i]))
-                {
-                    return _sheet.Rows[i];
-                }
-            }
-
-            return null;
-        }
-    }
-
-    public bool Has(ColumnSpec column) => _index.ContainsKey(column);
-
-    public CellValue Text(SheetRow row, ColumnSpec column)
-    {
-        var c = _index.GetValueOrDefault(column, -1);
-        return c < 0
-            ? new CellValue(_sheet.Name, CellRef.Of(row.Index, 0), null)
-            : new CellValue(_sheet.Name, CellRef.Of(row.Index, c), row[c]);
-    }
-
-    public CellValue? OptionalText(SheetRow row, ColumnSpec column) => Has(column) ? Text(row, column) : null;
-
-    public MoneyCell Money(SheetRow row, ColumnSpec column)
-    {
-        var c = _index.GetValueOrDefault(column, -1);
-        if (c < 0)
-        {
-            return new MoneyCell(_sheet.Name, CellRef.Of(row.Index, 0), column.Header, MoneyReading.Blank);
+            _workbookUnits = workbookUnits;
+            var rows = _held.ToList();
+            _held.Clear();
+            rows.ForEach(Add);
         }
 
-        return new MoneyCell(_sheet.Name, CellRef.Of(row.Index, c), column.Header, MoneyParser.Read(row[c], _units[column]));
-    }
-
-    public Table<TRow> Build<TRow>(Func<TableParser, SheetRow, TRow> map)
-    {
-        // One pass for both: the data rows run up to the first Total row (DataRows, TotalRow).
-        var rows = new List<TRow>(_headerPosition < 0 ? 0 : _sheet.Rows.Count - _headerPosition - 1);
-        SheetRow? total = null;
-        for (var i = _headerPosition < 0 ? _sheet.Rows.Count : _headerPosition + 1; i < _sheet.Rows.Count; i++)
+        if (_located is null)
         {
-            var row = _sheet.Rows[i];
-            if (IsTotalRow(row))
+            // No row named every required column: the best row is the header if it named two (or the only one).
+            if (_best is null || (_bestMatches < 2 && _required > 1))
             {
-                total = row;
-                break;
+                _located = TableColumns.NotFound(_sheet, _columns);
+            }
+            else
+            {
+                _located = TableColumns.FromHeader(_sheet, _columns, _best, _workbookUnits.Value);
+                _held.ForEach(Take);
             }
 
-            rows.Add(map(this, row));
+            _held.Clear();
         }
 
         var totals = new Dictionary<string, MoneyCell>(StringComparer.Ordinal);
-        if (total is not null)
+        if (_total is not null)
         {
-            foreach (var column in _columns.Where(c => c.IsMoney && Has(c)))
+            foreach (var column in _columns.Where(c => c.IsMoney && _located.Has(c)))
             {
-                var cell = Money(total, column);
+                var cell = _located.Money(_total, column);
                 if (cell.Reading.Kind != MoneyReadingKind.Missing || cell.Reading.Written.Length > 0)
                 {
                     totals[column.Header] = cell;
@@ -130,83 +95,43 @@ internal sealed class TableParser
             }
         }
 
-        return new Table<TRow>(Layout, rows, totals);
+        return new Table<TRow>(_located.Layout, _rows, totals);
     }
 
-    private void FindHeader(Units workbookUnits)
+    private void Search(SheetRow row, Units units)
     {
-        var required = _columns.Count(c => c.Required);
-        var bestMatches = 0;
-        var bestPosition = -1;
-        for (var i = 0; i < _sheet.Rows.Count; i++)
+        var matches = TableColumns.CountRequiredMatches(row, _columns);
+        if (matches > _bestMatches)
         {
-            var matches = CountRequiredMatches(_sheet.Rows[i]);
-            if (matches > bestMatches)
+            _best = row;
+            _bestMatches = matches;
+            _held.Clear();
+            if (matches == _required)
             {
-                bestMatches = matches;
-                bestPosition = i;
-                if (matches == required)
-                {
-                    break;
-                }
+                _located = TableColumns.FromHeader(_sheet, _columns, row, units);
             }
         }
-
-        // A row naming fewer than two of the headers is not taken for a header row.
-        if (bestPosition < 0 || (bestMatches < 2 && required > 1))
+        else if (_best is not null)
         {
-            Layout = new TableLayout(_sheet.Name, null, _columns.Where(c => c.Required).Select(c => c.Header).ToList());
+            _held.Add(row);
+        }
+    }
+
+    /// <summary>A row after the header: a data row, the Total row, or past the table's end.</summary>
+    private void Take(SheetRow row)
+    {
+        if (_total is not null)
+        {
             return;
         }
 
-        _headerPosition = bestPosition;
-        var header = _sheet.Rows[bestPosition];
-        for (var c = 0; c < header.Cells.Length; c++)
+        if (IsTotalRow(row))
         {
-            if (header.Cells[c] is not string text)
-            {
-                continue;
-            }
-
-            var key = Labels.Normalize(text);
-            foreach (var column in _columns)
-            {
-                if (!_index.ContainsKey(column) && column.Matches(key))
-                {
-                    _index[column] = c;
-                    _units[column] = UnitsText.TryFromHeader(text, out var own) ? own : workbookUnits;
-                    break;
-                }
-            }
+            _total = row;
+            return;
         }
 
-        var missing = _columns.Where(c => c.Required && !_index.ContainsKey(c)).Select(c => c.Header).ToList();
-        var firstCell = Array.FindIndex(header.Cells, x => !Labels.IsBlank(x));
-        Layout = new TableLayout(_sheet.Name, CellRef.Of(header.Index, Math.Max(0, firstCell)), missing);
-    }
-
-    private int CountRequiredMatches(SheetRow row)
-    {
-        var matches = 0;
-        foreach (var cell in row.Cells)
-        {
-            if (cell is not string text || text.Length > 80)
-            {
-                continue;
-            }
-
-            var key = Labels.Normalize(text);
-            foreach (var column in _columns)
-            {
-                if (column.Required && column.Matches(key))
-                {
-                    matches++;
-                    break;
-                }
-            }
-        }
-
-        return matches;
+        _rows.Add(_map(_located!, row));
     }
 
     private static bool IsTotalRow(SheetRow row)

@@ -5,7 +5,7 @@ public static class CellRef
 {
     public static string Of(int row, int column)
     {
-        // One string per cell reference (a parsed return makes one for every cell it keeps).
+        // One string per reference, made when a finding or a layout asks for it (CellAddress).
         Span<char> buffer = stackalloc char[4 + 11];
         var start = Letters(column, buffer[..4]);
         buffer[start..4].CopyTo(buffer);

@@ -40,7 +40,7 @@ public static class Labels
             return Normalize(text) == key;
         }
 
-        Span<char> buffer = stackalloc char[256];
+        Span<char> buffer = stackalloc char[MaxNormalizedLength(text)];
         return buffer[..NormalizeInto(text, buffer)].SequenceEqual(key);
     }
 

@@ -23,22 +23,39 @@ public sealed class WorkbookReader
     public WorkbookReadResult Read(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        try
-        {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024);
-            return Read(stream, Path.GetFileName(path));
-        }
-        catch (IOException e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            return WorkbookReadResult.Unreadable("the file does not exist");
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return WorkbookReadResult.Unreadable("the file cannot be opened (permission denied)");
-        }
+        var sheets = new SheetCollector();
+        return Result(Path.GetFileName(path), sheets, Read(path, sheets));
     }
 
     public WorkbookReadResult Read(Stream stream, string fileName)
+    {
+        var sheets = new SheetCollector();
+        return Result(fileName, sheets, Read(stream, sheets));
+    }
+
+    /// <summary>Reads the file's template sheets into <paramref name="target"/>; returns why the file cannot be read, or null.</summary>
+    internal string? Read(string path, ISheetRowTarget target)
+    {
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024);
+            return Read(stream, target);
+        }
+        catch (IOException e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return "the file does not exist";
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return "the file cannot be opened (permission denied)";
+        }
+    }
+
+    /// <summary>
+    /// Reads the workbook's template sheets into <paramref name="target"/>, row by row; returns
+    /// why the file cannot be read, or null. When it is unreadable, what the target was given is moot.
+    /// </summary>
+    internal string? Read(Stream stream, ISheetRowTarget target)
     {
         ArgumentNullException.ThrowIfNull(stream);
         var seekable = stream.CanSeek ? stream : Buffer(stream);
@@ -54,13 +71,13 @@ public sealed class WorkbookReader
 
         if (seekable.Length == 0)
         {
-            return WorkbookReadResult.Unreadable("the file is empty");
+            return "the file is empty";
         }
 
         var kind = FileSniffer.Sniff(seekable);
         if (kind == FileSniffer.Kind.NotSpreadsheet)
         {
-            return WorkbookReadResult.Unreadable("it is not a spreadsheet (expected an .xlsx or .xls workbook)");
+            return "it is not a spreadsheet (expected an .xlsx or .xls workbook)";
         }
 
         if (kind == FileSniffer.Kind.OpenXml)
@@ -68,31 +85,34 @@ public sealed class WorkbookReader
             var problem = FileSniffer.CheckPackage(seekable, _limits);
             if (problem is not null)
             {
-                return WorkbookReadResult.Unreadable(problem);
+                return problem;
             }
         }
 
         try
         {
-            return ReadSheets(seekable, fileName);
+            return ReadSheets(seekable, target);
         }
         catch (InvalidPasswordException)
         {
-            return WorkbookReadResult.Unreadable("it is password-protected or encrypted; remove the password and upload it again");
+            return "it is password-protected or encrypted; remove the password and upload it again";
         }
         catch (Exception e) when (IsDamage(e))
         {
-            return WorkbookReadResult.Unreadable("it is damaged or truncated (" + Describe(e) + ")");
+            return "it is damaged or truncated (" + Describe(e) + ")";
         }
     }
 
-    private WorkbookReadResult ReadSheets(Stream stream, string fileName)
+    private static WorkbookReadResult Result(string fileName, SheetCollector sheets, string? problem) =>
+        problem is null ? WorkbookReadResult.Ok(new WorkbookData(fileName, sheets.Sheets)) : WorkbookReadResult.Unreadable(problem);
+
+    private string? ReadSheets(Stream stream, ISheetRowTarget target)
     {
-        var sheets = new Dictionary<TemplateSheet, SheetData>();
+        var seen = new HashSet<TemplateSheet>();
         using var reader = ExcelReaderFactory.CreateReader(stream, new ExcelReaderConfiguration { LeaveOpen = true });
         do
         {
-            if (!TemplateSheets.TryMatch(reader.Name ?? string.Empty, out var which) || sheets.ContainsKey(which))
+            if (!TemplateSheets.TryMatch(reader.Name ?? string.Empty, out var which) || seen.Contains(which))
             {
                 continue;
             }
@@ -101,14 +121,16 @@ public sealed class WorkbookReader
             // blank, before it returns the first: refuse what no version of Excel could write.
             if (reader.RowCount > ExcelMaxRows)
             {
-                return WorkbookReadResult.Unreadable(
-                    FormattableString.Invariant($"it is damaged: sheet '{reader.Name}' claims {reader.RowCount:N0} rows, more than Excel allows"));
+                return FormattableString.Invariant($"it is damaged: sheet '{reader.Name}' claims {reader.RowCount:N0} rows, more than Excel allows");
             }
 
-            // Sized from the sheet's row count (capped at the limit): no regrowing, and under the large object heap.
-            var rows = new List<SheetRow>(Math.Clamp(reader.RowCount, 0, Math.Max(0, _limits.MaxUsedRows)));
+            seen.Add(which);
+
+            // The row count sizes the target's lists (capped at the limit): no regrowing, and under the large object heap.
+            target.StartSheet(which, reader.Name ?? which.DisplayName(), Math.Clamp(reader.RowCount, 0, Math.Max(0, _limits.MaxUsedRows)));
             var buffer = new object?[Math.Max(0, _limits.MaxColumns)];
             var rowIndex = -1;
+            var used = 0;
             while (reader.Read())
             {
                 rowIndex++;
@@ -118,20 +140,20 @@ public sealed class WorkbookReader
                     continue;
                 }
 
-                if (rows.Count == _limits.MaxUsedRows)
+                if (used == _limits.MaxUsedRows)
                 {
-                    return WorkbookReadResult.Unreadable(
-                        FormattableString.Invariant($"sheet '{reader.Name}' has more than {_limits.MaxUsedRows:N0} used rows, more than any return needs"));
+                    return FormattableString.Invariant($"sheet '{reader.Name}' has more than {_limits.MaxUsedRows:N0} used rows, more than any return needs");
                 }
 
-                rows.Add(row);
+                used++;
+                target.Add(row);
             }
 
-            sheets[which] = new SheetData(reader.Name ?? which.DisplayName(), rows);
+            target.EndSheet();
         }
         while (reader.NextResult());
 
-        return WorkbookReadResult.Ok(new WorkbookData(fileName, sheets));
+        return null;
     }
 
     private SheetRow? ReadRow(IExcelDataReader reader, int rowIndex, object?[] buffer)
@@ -175,8 +197,7 @@ public sealed class WorkbookReader
         return copy;
     }
 
-    private WorkbookReadResult TooLarge() =>
-        WorkbookReadResult.Unreadable($"it is larger than the {ReaderLimits.Describe(_limits.MaxFileBytes)} limit for a return");
+    private string TooLarge() => $"it is larger than the {ReaderLimits.Describe(_limits.MaxFileBytes)} limit for a return";
 
     /// <summary>
     /// Whether an exception thrown while parsing is the file's fault. ExcelDataReader throws

@@ -23,19 +23,27 @@ public sealed class ReturnValidator
         _reader = new WorkbookReader(limits);
     }
 
-    public CheckedReturn Check(string path, QuarterlyReturn? previous = null) =>
-        Check(_reader.Read(path), Path.GetFileName(path), previous);
+    public CheckedReturn Check(string path, QuarterlyReturn? previous = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var fileName = Path.GetFileName(path);
+        var builder = new ReturnBuilder(fileName);
+        return Check(_reader.Read(path, builder), builder, fileName, previous);
+    }
 
-    public CheckedReturn Check(Stream stream, string fileName, QuarterlyReturn? previous = null) =>
-        Check(_reader.Read(stream, fileName), fileName, previous);
+    public CheckedReturn Check(Stream stream, string fileName, QuarterlyReturn? previous = null)
+    {
+        // Each table is parsed as its rows are read, so the sheets' rows are not all kept too.
+        var builder = new ReturnBuilder(fileName);
+        return Check(_reader.Read(stream, builder), builder, fileName, previous);
+    }
 
     public CheckedReturn Check(WorkbookReadResult read, string fileName, QuarterlyReturn? previous = null)
     {
         ArgumentNullException.ThrowIfNull(read);
         if (read.Workbook is null)
         {
-            var finding = Finding.Of(FindingCode.FileUnreadable, fileName, null, $"'{fileName}' cannot be read: {read.Problem}.");
-            return new CheckedReturn(new ValidationReport(fileName, [finding]), null);
+            return Unreadable(fileName, read.Problem);
         }
 
         var parsed = ReturnParser.Parse(read.Workbook);
@@ -61,5 +69,22 @@ public sealed class ReturnValidator
         }
 
         return new ValidationReport(parsed.FileName, findings);
+    }
+
+    private CheckedReturn Check(string? problem, ReturnBuilder builder, string fileName, QuarterlyReturn? previous)
+    {
+        if (problem is not null)
+        {
+            return Unreadable(fileName, problem);
+        }
+
+        var parsed = builder.Build();
+        return new CheckedReturn(Validate(parsed, previous), parsed);
+    }
+
+    private static CheckedReturn Unreadable(string fileName, string? problem)
+    {
+        var finding = Finding.Of(FindingCode.FileUnreadable, fileName, null, $"'{fileName}' cannot be read: {problem}.");
+        return new CheckedReturn(new ValidationReport(fileName, [finding]), null);
     }
 }

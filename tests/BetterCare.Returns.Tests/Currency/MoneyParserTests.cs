@@ -45,6 +45,42 @@ public class MoneyParserTests
         });
 
     [Property]
+    public Property WholeNumbersAreTheAmountTheyAreWithADecimalPointUpToTheCap() =>
+        Prop.ForAll(Gen.Choose(0, 999_999_999).Zip(Gen.Choose(0, 999_999_999)).ToArbitrary(), AnyUnits, Gen.Choose(0, 7).ToArbitrary(),
+            (parts, units, form) =>
+            {
+                // Up to eighteen digits: past £1,000,000,000,000 both are held at it.
+                var (high, low) = parts;
+                var value = (form & 1) == 0 ? low : (high * 1_000_000_000L) + low;
+                var grouped = value.ToString("#,0", Uk);
+                var (whole, withPoint) = (form >> 1) switch
+                {
+                    0 => (value.ToString(CultureInfo.InvariantCulture), value.ToString(CultureInfo.InvariantCulture) + ".0"),
+                    1 => ($"£{grouped}", $"£{grouped}.0"),
+                    2 => ($"({grouped})", $"({grouped}.0)"),
+                    _ => ($"£{grouped}m", $"£{grouped}.0m"),
+                };
+
+                var reading = MoneyParser.Read(whole, units);
+                Assert.Equal(MoneyReadingKind.Value, reading.Kind);
+                Assert.Equal(MoneyParser.Read(withPoint, units).Amount, reading.Amount);
+                Assert.Equal((form >> 1 == 3 ? 1_000_000L : (long)units) * 100, reading.Figure.Step.Pence);
+            });
+
+    [Property]
+    public Property TextIsKeptAsWrittenHoweverItsDigitsAreGrouped() =>
+        Prop.ForAll(Pounds, AnyUnits, (pounds, units) =>
+        {
+            var grouped = pounds.ToString("#,0", Uk);
+            var digits = pounds.ToString(CultureInfo.InvariantCulture);
+            string[] forms = [$"£{grouped}", $"£{digits}", $"£ {grouped}", grouped, $" £{grouped} ", $"£0{grouped}", $"£{grouped}m", $"(£{grouped})"];
+            foreach (var form in forms)
+            {
+                Assert.Equal(form.Trim(), MoneyParser.Read(form, units).Written);
+            }
+        });
+
+    [Property]
     public Property StepIsTheUnitsTimesTheLastWrittenDecimalPlace() =>
         Prop.ForAll(Gen.Choose(0, 99_999).ToArbitrary(), Gen.Choose(0, 999).Zip(Gen.Choose(0, 3)).ToArbitrary(), AnyUnits,
             (whole, decimals, units) =>
@@ -104,13 +140,16 @@ public class MoneyParserTests
         MoneyParser.Read(value.Get, Units.Millions).Kind == MoneyReadingKind.Value;
 
     [Theory]
-    [InlineData(2e15)]
-    [InlineData(-3.5e20)]
-    [InlineData(double.MaxValue)]
-    public void HugeNumberCellIsAValueForTheRangeRuleNotInvalid(double cell)
+    [InlineData(2e15, Units.Pounds)]
+    [InlineData(-3.5e20, Units.Pounds)]
+    [InlineData(double.MaxValue, Units.Pounds)]
+    [InlineData(93_000_000_000d, Units.Millions)]
+    [InlineData(-999_999_999_999d, Units.Millions)]
+    [InlineData(999_999_999_999d, Units.Thousands)]
+    public void HugeNumberCellIsAValueForTheRangeRuleNotInvalid(double cell, Units units)
     {
         // A number is a money value; one past £100,000,000 is MONEY-RANGE's to report.
-        var reading = MoneyParser.Read(cell, Units.Pounds);
+        var reading = MoneyParser.Read(cell, units);
 
         Assert.Equal(MoneyReadingKind.Value, reading.Kind);
         Assert.True(reading.Amount.Abs() > Money.FromPounds(100_000_000L));
@@ -141,6 +180,32 @@ public class MoneyParserTests
         Assert.Equal(pence, reading.Amount.Pence);
         Assert.Equal(stepPence, reading.Figure.Step.Pence);
         Assert.Equal(written, reading.Written);
+    }
+
+    [Theory]
+    [InlineData("1,000,000,000,000", "", Units.Pounds, 1_000_000_000_000L)]
+    [InlineData("1,000,000,000,001", "", Units.Pounds, 1_000_000_000_000L)]
+    [InlineData("(999,999,999,999,999,999)", "", Units.Pounds, -1_000_000_000_000L)]
+    [InlineData("1000000000", "", Units.Thousands, 1_000_000_000_000L)]
+    [InlineData("1000000001", "", Units.Thousands, 1_000_000_000_000L)]
+    [InlineData("£1,000,001", "m", Units.Thousands, 1_000_000_000_000L)]
+    public void WholeNumbersAtAndPastTheCapAreHeldAtItAsWithADecimalPoint(string digits, string suffix, Units units, long pounds)
+    {
+        var whole = MoneyParser.Read(digits + suffix, units);
+        var withPoint = MoneyParser.Read(digits.EndsWith(')') ? digits[..^1] + ".0)" + suffix : digits + ".0" + suffix, units);
+
+        Assert.Equal(Money.FromPounds(pounds), whole.Amount);
+        Assert.Equal(withPoint.Amount, whole.Amount);
+    }
+
+    [Theory]
+    [InlineData(1234.0, Units.Pounds, "1234")]
+    [InlineData(-5.0, Units.Thousands, "-5")]
+    [InlineData(0.0, Units.Millions, "0")]
+    [InlineData(1234.5, Units.Pounds, "1234.5")]
+    public void NumberCellIsWrittenAsItsShortestForm(double cell, Units units, string written)
+    {
+        Assert.Equal(written, MoneyParser.Read(cell, units).Written);
     }
 
     [Theory]

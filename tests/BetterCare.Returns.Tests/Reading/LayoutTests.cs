@@ -43,8 +43,8 @@ public class LayoutTests
     {
         var schemes = TestFiles.Check("hidden-rows-and-merged-cells.xlsx").Return!.Schemes!;
 
-        Assert.Equal("Care Plus Group", schemes.Rows[0].Provider!.Text);
-        Assert.True(schemes.Rows[1].Provider!.IsBlank);
+        Assert.Equal("Care Plus Group", schemes.Rows[0].Provider!.Value.Text);
+        Assert.True(schemes.Rows[1].Provider!.Value.IsBlank);
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public class UnitsAndDatesTests
     public void UkDateWrittenAsTextIsReadDayFirst()
     {
         var checkedReturn = TestFiles.Check("uk-date-text.xlsx");
-        var written = checkedReturn.Return!.Cover!.Entry(CoverField.DateCompleted)!.Value!;
+        var written = checkedReturn.Return!.Cover!.Entry(CoverField.DateCompleted)!.Value!.Value;
 
         Assert.Empty(checkedReturn.Report.Findings);
         Assert.Equal("25/09/2017", written.Raw);

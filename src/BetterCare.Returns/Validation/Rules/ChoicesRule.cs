@@ -40,7 +40,7 @@ public sealed class ChoicesRule : IValidationRule
             }
         }
 
-        var firstRowOfId = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var firstRowOfId = new Dictionary<string, int>(r.Schemes?.Rows.Count ?? 0, StringComparer.OrdinalIgnoreCase);
         foreach (var row in r.Schemes?.Rows ?? [])
         {
             if (Off(row.SchemeType, SchemeTypeKeys))

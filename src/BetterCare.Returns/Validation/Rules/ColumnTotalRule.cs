@@ -12,37 +12,31 @@ public sealed class ColumnTotalRule : IValidationRule
     public IEnumerable<Finding> Check(ValidationContext context)
     {
         var r = context.Return;
-        return Check(r.Contributions, p => [p.Minimum, p.Additional, p.Total, p.ActualToDate, p.Forecast])
-            .Concat(Check(r.Schemes, s => [s.Planned, s.ActualToDate, s.Forecast]))
-            .Concat(Check(r.Dfg, d => [d.Allocation]));
+        return Check(r.Contributions, p => p.Minimum, p => p.Additional, p => p.Total, p => p.ActualToDate, p => p.Forecast)
+            .Concat(Check(r.Schemes, s => s.Planned, s => s.ActualToDate, s => s.Forecast))
+            .Concat(Check(r.Dfg, d => d.Allocation));
     }
 
-    private static IEnumerable<Finding> Check<TRow>(Table<TRow>? table, Func<TRow, MoneyCell[]> cellsOf)
+    private static IEnumerable<Finding> Check<TRow>(Table<TRow>? table, params Func<TRow, MoneyCell>[] columns)
     {
         if (table is null || table.StatedTotals.Count == 0)
         {
             yield break;
         }
 
+        // Each column's sum, when every one of its cells has a value.
         var sums = new Dictionary<string, MoneyFigure>(StringComparer.Ordinal);
-        var incomplete = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var row in table.Rows)
+        foreach (var cellOf in columns)
         {
-            foreach (var cell in cellsOf(row))
+            if (Sum(table.Rows, cellOf) is ({ } column, { } sum))
             {
-                if (!cell.HasValue)
-                {
-                    incomplete.Add(cell.Column);
-                    continue;
-                }
-
-                sums[cell.Column] = sums.TryGetValue(cell.Column, out var s) ? s + cell.Figure : cell.Figure;
+                sums[column] = sum;
             }
         }
 
         foreach (var (column, stated) in table.StatedTotals)
         {
-            if (!stated.HasValue || incomplete.Contains(column) || !sums.TryGetValue(column, out var sum))
+            if (!stated.HasValue || !sums.TryGetValue(column, out var sum))
             {
                 continue;
             }
@@ -54,5 +48,25 @@ public sealed class ColumnTotalRule : IValidationRule
                     $"(difference {(sum.Amount - stated.Amount).Abs()}).");
             }
         }
+    }
+
+    /// <summary>A column's name and the sum of its cells; no sum when a cell has no value, no name when there are no rows.</summary>
+    private static (string? Column, MoneyFigure? Sum) Sum<TRow>(IReadOnlyList<TRow> rows, Func<TRow, MoneyCell> cellOf)
+    {
+        string? column = null;
+        MoneyFigure? sum = null;
+        foreach (var row in rows)
+        {
+            var cell = cellOf(row);
+            if (!cell.HasValue)
+            {
+                return (cell.Column, null);
+            }
+
+            column = cell.Column;
+            sum = sum is { } s ? s + cell.Figure : cell.Figure;
+        }
+
+        return (column, sum);
     }
 }

@@ -14,10 +14,10 @@ public sealed class MetricValuesRule : IValidationRule
         {
             foreach (var (column, cell) in new[] { ("Plan", row.Plan), ("Actual", row.Actual) })
             {
-                if (cell is { IsMissing: false } && !NumberText.TryParse(cell.Raw, out _) && !IsPending(cell))
+                if (cell is { IsMissing: false } given && !NumberText.TryParse(given.Raw, out _) && !IsPending(given))
                 {
-                    yield return Finding.Of(FindingCode.FieldInvalid, cell.Sheet, cell.Cell,
-                        $"{column} '{cell.Text}' for metric '{row.Metric.Text}' is not a number.");
+                    yield return Finding.Of(FindingCode.FieldInvalid, given.Sheet, given.Cell,
+                        $"{column} '{given.Text}' for metric '{row.Metric.Text}' is not a number.");
                 }
             }
         }

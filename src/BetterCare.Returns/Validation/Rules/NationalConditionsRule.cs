@@ -19,7 +19,7 @@ public sealed class NationalConditionsRule : IValidationRule
             }
 
             var condition = row.Condition.Text ?? $"in row {row.Row + 1}";
-            if (row.Commentary is null || row.Commentary.IsMissing)
+            if (row.Commentary is not { IsMissing: false } commentary)
             {
                 yield return new Finding(FindingCode.ConditionNotMet, Severity.Error, row.Met.Sheet, row.Commentary?.Cell ?? row.Met.Cell,
                     $"National condition '{condition}' is marked '{row.Met.Text}' with no commentary; say why it is not met and what is being done.");
@@ -27,7 +27,7 @@ public sealed class NationalConditionsRule : IValidationRule
             else
             {
                 yield return Finding.Of(FindingCode.ConditionNotMet, row.Met.Sheet, row.Met.Cell,
-                    $"National condition '{condition}' is marked '{row.Met.Text}': {Shorten(Labels.Text(row.Commentary.Raw))}");
+                    $"National condition '{condition}' is marked '{row.Met.Text}': {Shorten(Labels.Text(commentary.Raw))}");
             }
         }
     }

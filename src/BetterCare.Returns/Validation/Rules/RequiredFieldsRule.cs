@@ -31,10 +31,10 @@ public sealed class RequiredFieldsRule : IValidationRule
                 {
                     yield return Missing(cover.SheetName, null, $"The Cover has no '{Cover.LabelOf(field)}' row.");
                 }
-                else if (!isMoney && (entry.Value is null || entry.Value.IsMissing))
+                else if (!isMoney && entry.Value is not { IsMissing: false })
                 {
                     yield return Missing(cover.SheetName, entry.Cell,
-                        $"'{entry.Label}' has no value{(entry.Value is null ? string.Empty : $" ('{entry.Value.Text}' is a placeholder)")}.");
+                        $"'{entry.Label}' has no value{(entry.Value is { } placeholder ? $" ('{placeholder.Text}' is a placeholder)" : string.Empty)}.");
                 }
             }
         }
@@ -70,11 +70,10 @@ public sealed class RequiredFieldsRule : IValidationRule
 
             foreach (var row in schemes.Rows)
             {
-                var which = row.SchemeId.IsMissing ? $"the scheme in row {row.Row + 1}" : $"scheme {row.SchemeId.Text}";
                 if (Has(schemes, "Scheme ID") && Blank(row.SchemeId)) yield return Value(row.SchemeId, "Scheme ID", $"the scheme in row {row.Row + 1}");
-                if (Has(schemes, "Scheme name") && Blank(row.SchemeName)) yield return Value(row.SchemeName, "Scheme name", which);
-                if (Has(schemes, "Scheme type") && Blank(row.SchemeType)) yield return Value(row.SchemeType, "Scheme type", which);
-                if (Has(schemes, "Funding partner") && Blank(row.FundingPartner)) yield return Value(row.FundingPartner, "Funding partner", which);
+                if (Has(schemes, "Scheme name") && Blank(row.SchemeName)) yield return Value(row.SchemeName, "Scheme name", Which(row));
+                if (Has(schemes, "Scheme type") && Blank(row.SchemeType)) yield return Value(row.SchemeType, "Scheme type", Which(row));
+                if (Has(schemes, "Funding partner") && Blank(row.FundingPartner)) yield return Value(row.FundingPartner, "Funding partner", Which(row));
             }
         }
 
@@ -101,6 +100,9 @@ public sealed class RequiredFieldsRule : IValidationRule
     }
 
     private static bool Blank(CellValue cell) => cell.IsMissing;
+
+    /// <summary>How a finding names a scheme: by its ID, else by its row.</summary>
+    private static string Which(SchemeRow row) => row.SchemeId.IsMissing ? $"the scheme in row {row.Row + 1}" : $"scheme {row.SchemeId.Text}";
 
     /// <summary>A column absent from the header is reported once, by its table; its cells are not then each reported blank.</summary>
     private static bool Has<TRow>(Table<TRow>? table, string column) => table is not null && !table.Layout.MissingColumns.Contains(column);

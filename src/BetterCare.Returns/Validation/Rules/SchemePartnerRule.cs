@@ -1,4 +1,5 @@
 using BetterCare.Returns.Findings;
+using BetterCare.Returns.Model;
 
 namespace BetterCare.Returns.Validation.Rules;
 
@@ -18,7 +19,7 @@ public sealed class SchemePartnerRule : IValidationRule
         foreach (var scheme in context.Return.Schemes?.Rows ?? [])
         {
             var funder = scheme.FundingPartner;
-            if (funder.IsMissing || partners.Any(p => ValidationContext.Names(funder, p)))
+            if (funder.IsMissing || Names(funder, partners))
             {
                 continue;
             }
@@ -27,5 +28,18 @@ public sealed class SchemePartnerRule : IValidationRule
                 $"Scheme {scheme.SchemeId.Text} is funded by '{funder.Text}', which is not a partner in Contributions " +
                 $"(partners: {string.Join(", ", partners.Select(p => p.Name).Where(n => n.Length > 0))}).");
         }
+    }
+
+    private static bool Names(CellValue funder, IReadOnlyList<PartnerRow> partners)
+    {
+        for (var i = 0; i < partners.Count; i++)
+        {
+            if (ValidationContext.Names(funder, partners[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
