@@ -41,7 +41,7 @@ public class TemplateCommandTests
         var partners = parsed.Contributions!.Rows.ToDictionary(r => r.Code!, r => r.Minimum.Amount.Pence / 100);
         Assert.Equal(12_382_000, partners["99G"]);
         Assert.Equal(6_833_000, partners["E06000033"]);
-        Assert.Equal(19_215_000, parsed.Cover.MinimumRequired!.Amount.Pence / 100);
+        Assert.Equal(19_215_000, parsed.Cover.MinimumRequired!.Value.Amount.Pence / 100);
 
         using var document = SpreadsheetDocument.Open(file, false);
         var workbook = document.WorkbookPart!;

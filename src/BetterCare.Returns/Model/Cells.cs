@@ -48,8 +48,11 @@ public readonly record struct CellValue(string Sheet, CellAddress Address, objec
     }
 }
 
-/// <summary>A money cell: where it is, its column, and the reading of what it held.</summary>
-public sealed record MoneyCell(string Sheet, CellAddress Address, string Column, MoneyReading Reading)
+/// <summary>
+/// A money cell: where it is, its column, and the reading of what it held. A value, kept inside
+/// its row rather than as an object of its own.
+/// </summary>
+public readonly record struct MoneyCell(string Sheet, CellAddress Address, string Column, MoneyReading Reading)
 {
     /// <summary>The A1-style address, e.g. "F7".</summary>
     public string Cell => Address.ToString();

@@ -30,7 +30,7 @@ public abstract class CleanReturnFormatTests
         Assert.Equal("North East Lincolnshire", cover.HwbName);
         Assert.Equal("E06000012", cover.HwbCode);
         Assert.Equal("2017-18-Q2", cover.Period!.ToString());
-        Assert.Equal(1_790_000_000, cover.TotalAgreed!.Amount.Pence);
+        Assert.Equal(1_790_000_000, cover.TotalAgreed!.Value.Amount.Pence);
         Assert.True(UkDate.TryParse(cover.Entry(CoverField.DateCompleted)!.Value!.Value.Raw, out var completed));
         Assert.Equal(new DateOnly(2017, 9, 11), completed);
     }

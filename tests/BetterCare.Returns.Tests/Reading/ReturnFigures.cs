@@ -7,7 +7,7 @@ internal static class ReturnFigures
 {
     public static IReadOnlyList<string> Of(QuarterlyReturn parsed) =>
     [
-        $"cover {parsed.Cover!.HwbCode} {parsed.Cover.Period} min {parsed.Cover.MinimumRequired!.Amount.Pence} total {parsed.Cover.TotalAgreed!.Amount.Pence}",
+        $"cover {parsed.Cover!.HwbCode} {parsed.Cover.Period} min {parsed.Cover.MinimumRequired!.Value.Amount.Pence} total {parsed.Cover.TotalAgreed!.Value.Amount.Pence}",
         .. parsed.Contributions!.Rows.Select(p =>
             $"partner {p.Name} {p.PartnerType.Text} {p.Code} {Pence(p.Minimum)} {Pence(p.Additional)} {Pence(p.Total)} {Pence(p.ActualToDate)} {Pence(p.Forecast)}"),
         .. parsed.Schemes!.Rows.Select(s =>
