@@ -82,6 +82,33 @@ public class PoisonTests
         Assert.Equal(["Received", "Failed"], await new Storage(azurite.ConnectionString).EventsAsync(id));
     }
 
+    [Fact]
+    public async Task AStepWhoseSaveAlwaysFailsEndsFailedAtThatStep()
+    {
+        await using var azurite = await Azurite.StartAsync();
+        await using var app = new PipelineApp(azurite.ConnectionString, services => services.AddSingleton<IReturnTables>(sp => new UnsavableOutcome(new AzureReturnTables(sp.GetRequiredService<StorageClients>()))), Quick);
+        using var lead = app.Client(PipelineApp.NelKey);
+
+        var id = await Workbook.UploadedIdAsync(lead, Workbook.Clean(), "nel-q2.xlsx");
+        var failed = await Status.FinalAsync(lead, id);
+
+        // The outcome was worked out in memory but never saved: the submission fails at Process, where it stands.
+        Assert.Equal("Failed", failed.GetProperty("status").GetString());
+        Assert.Equal("Process", failed.GetProperty("step").GetString());
+        Assert.Contains(UnsavableOutcome.Reason, failed.GetProperty("failureReason").GetString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>The tables, refusing to save any processed outcome.</summary>
+    private sealed class UnsavableOutcome(IReturnTables inner) : ForwardingTables(inner)
+    {
+        public const string Reason = "the submissions table refused the outcome (test fault)";
+
+        public override Task SaveSubmissionAsync(Submission submission, CancellationToken cancellationToken) =>
+            submission.Step == WorkflowStep.Aggregate && submission.Status != SubmissionStatus.Failed
+                ? throw new IOException(Reason)
+                : base.SaveSubmissionAsync(submission, cancellationToken);
+    }
+
     /// <summary>The blob store with an archive that refuses every write while <see cref="Failing"/> is set.</summary>
     private sealed class FailingArchive
     {

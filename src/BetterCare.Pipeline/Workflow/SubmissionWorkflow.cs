@@ -181,13 +181,15 @@ public sealed partial class SubmissionWorkflow
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                LogStepFailed(e, submission.Id, submission.Step, delivery);
+                // The step that failed is the message's: the submission in hand may have moved on
+                // in memory before its save failed.
+                LogStepFailed(e, submission.Id, message.Step, delivery);
                 if (delivery < _options.MaxDequeueCount)
                 {
                     return StepResult.Retry;
                 }
 
-                await FailAsync(submission.Id, submission.Step, Describe(e), ct).ConfigureAwait(false);
+                await FailAsync(submission.Id, message.Step, Describe(e), ct).ConfigureAwait(false);
                 return StepResult.Poison;
             }
         }
