@@ -74,17 +74,10 @@ public sealed class AzureSignOffStore : ISignOffStore
             return [];
         }
 
-        if (rows.Count <= MaxTransaction && rows.Select(r => r.SubmissionId).Distinct(StringComparer.Ordinal).Count() == 1)
+        // Some may exist already (a step done again): then they are added one by one, keeping those.
+        if (await AddAllAsync(_signatures, [.. rows.Select(ToEntity)], cancellationToken).ConfigureAwait(false) is { } added)
         {
-            try
-            {
-                var response = await _signatures.SubmitTransactionAsync(rows.Select(r => new TableTransactionAction(TableTransactionActionType.Add, ToEntity(r))), cancellationToken).ConfigureAwait(false);
-                return [.. rows.Select((r, i) => r with { ETag = response.Value[i].Headers.ETag?.ToString() })];
-            }
-            catch (TableTransactionFailedException e) when (e.Status == 409)
-            {
-                // Some exist already (a step done again): add the rest one by one, keeping those.
-            }
+            return [.. rows.Select((r, i) => r with { ETag = added[i].Headers.ETag?.ToString() })];
         }
 
         var stored = new List<SignatureRecord>(rows.Count);
@@ -114,17 +107,10 @@ public sealed class AzureSignOffStore : ISignOffStore
     {
         ArgumentNullException.ThrowIfNull(timers);
         var distinct = timers.DistinctBy(RowKey).ToList();
-        if (distinct.Count is > 1 and <= MaxTransaction)
+        // Some may be scheduled already: then they are added one by one.
+        if (await AddAllAsync(_timers, [.. distinct.Select(ToEntity)], cancellationToken).ConfigureAwait(false) is not null)
         {
-            try
-            {
-                await _timers.SubmitTransactionAsync(distinct.Select(t => new TableTransactionAction(TableTransactionActionType.Add, ToEntity(t))), cancellationToken).ConfigureAwait(false);
-                return;
-            }
-            catch (TableTransactionFailedException e) when (e.Status == 409)
-            {
-                // Some are scheduled already: add the rest one by one.
-            }
+            return;
         }
 
         foreach (var timer in distinct)
@@ -239,18 +225,10 @@ public sealed class AzureSignOffStore : ISignOffStore
     public async Task<IReadOnlyList<MailLedgerEntry>> ClaimMailsAsync(string scope, IReadOnlyList<string> keys, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        if (keys.Count is > 1 and <= MaxTransaction && keys.Select(Key).Distinct(StringComparer.Ordinal).Count() == keys.Count)
+        // Some may have been claimed before (a step done again): then each is claimed as usual.
+        if (await AddAllAsync(_mail, [.. keys.Select(k => NewClaim(scope, k, now, lease))], cancellationToken).ConfigureAwait(false) is { } added)
         {
-            try
-            {
-                var response = await _mail.SubmitTransactionAsync(
-                    keys.Select(k => new TableTransactionAction(TableTransactionActionType.Add, NewClaim(scope, k, now, lease))), cancellationToken).ConfigureAwait(false);
-                return [.. keys.Select((k, i) => new MailLedgerEntry(scope, k, MailClaimState.Claimed, false, null, response.Value[i].Headers.ETag?.ToString()))];
-            }
-            catch (TableTransactionFailedException e) when (e.Status == 409)
-            {
-                // Some were claimed before (a step done again): claim each as usual.
-            }
+            return [.. keys.Select((k, i) => new MailLedgerEntry(scope, k, MailClaimState.Claimed, false, null, added[i].Headers.ETag?.ToString()))];
         }
 
         var entries = new List<MailLedgerEntry>(keys.Count);
@@ -293,6 +271,31 @@ public sealed class AzureSignOffStore : ISignOffStore
         // Unconditional: whoever sent it says how it went; a slow first claimant only repeats it.
         var response = await _mail.UpsertEntityAsync(Finished(claim, result, at), TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
         return Finished(claim, result, response.Headers.ETag?.ToString());
+    }
+
+    /// <summary>
+    /// Adds rows of one partition in one transaction; the responses in order, or null when they
+    /// cannot go in one (one row, over 100, several partitions, a key twice) or when any exists
+    /// already, in which case none is added.
+    /// </summary>
+    private static async Task<IReadOnlyList<Response>?> AddAllAsync(TableClient table, IReadOnlyList<TableEntity> rows, CancellationToken cancellationToken)
+    {
+        if (rows.Count is < 2 or > MaxTransaction ||
+            rows.Select(r => r.PartitionKey).Distinct(StringComparer.Ordinal).Count() != 1 ||
+            rows.Select(r => r.RowKey).Distinct(StringComparer.Ordinal).Count() != rows.Count)
+        {
+            return null;
+        }
+
+        try
+        {
+            var response = await table.SubmitTransactionAsync(rows.Select(r => new TableTransactionAction(TableTransactionActionType.Add, r)), cancellationToken).ConfigureAwait(false);
+            return response.Value;
+        }
+        catch (TableTransactionFailedException e) when (e.Status == 409)
+        {
+            return null;
+        }
     }
 
     private static TableEntity NewClaim(string scope, string key, DateTimeOffset now, TimeSpan lease) =>

@@ -129,18 +129,7 @@ public sealed partial class SubmissionWorkflow
             {
                 // Done already. An earlier delivery may have stopped between saving and handing on,
                 // so hand on again (a duplicate finds its step done and is dropped).
-                var goOn = false;
-                if (submission.Step != WorkflowStep.Done && submission.Status != SubmissionStatus.Failed)
-                {
-                    goOn = await handoff.HandOffAsync(Next(submission, dequeueCount), ct).ConfigureAwait(false);
-                }
-
-                if (message.Step == WorkflowStep.Process && submission.Step > WorkflowStep.Process)
-                {
-                    await _blobs.DeleteInboxAsync(submission.InboxBlob, ct).ConfigureAwait(false);
-                }
-
-                if (!goOn)
+                if (!await HandOnAsync(submission, message.Step, dequeueCount, handoff, ct).ConfigureAwait(false))
                 {
                     return StepResult.Done;
                 }
@@ -160,13 +149,7 @@ public sealed partial class SubmissionWorkflow
                         return StepResult.Done;
                     }
 
-                    var goOn = await handoff.HandOffAsync(Next(submission, dequeueCount), ct).ConfigureAwait(false);
-                    if (step == WorkflowStep.Process)
-                    {
-                        await _blobs.DeleteInboxAsync(submission.InboxBlob, ct).ConfigureAwait(false);
-                    }
-
-                    if (!goOn)
+                    if (!await HandOnAsync(submission, step, dequeueCount, handoff, ct).ConfigureAwait(false))
                     {
                         return StepResult.Done;
                     }
@@ -195,6 +178,21 @@ public sealed partial class SubmissionWorkflow
         }
 
         return StepResult.Retry;
+    }
+
+    /// <summary>
+    /// Hands a submission on to the step it has reached (unless it is final), then clears its upload
+    /// from the inbox once it is past Process. True when this worker goes on with that step itself.
+    /// </summary>
+    private async Task<bool> HandOnAsync(Submission submission, WorkflowStep from, int dequeueCount, IStepHandoff handoff, CancellationToken ct)
+    {
+        var goOn = !submission.IsFinal && await handoff.HandOffAsync(Next(submission, dequeueCount), ct).ConfigureAwait(false);
+        if (from == WorkflowStep.Process && submission.Step > WorkflowStep.Process)
+        {
+            await _blobs.DeleteInboxAsync(submission.InboxBlob, ct).ConfigureAwait(false);
+        }
+
+        return goOn;
     }
 
     /// <summary>The message for the step a submission has reached; a message rewritten in place counts the deliveries before it.</summary>
