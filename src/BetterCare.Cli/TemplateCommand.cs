@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Globalization;
+using BetterCare.Returns.Currency;
 using BetterCare.Returns.Model;
 using BetterCare.Workbooks;
 
@@ -62,13 +64,19 @@ internal static class TemplateCommand
                 return BcfCommand.HasErrors;
             }
 
-            var missing = draft.Partners.Where(p => p.Minimum is null).Select(p => p.Name).ToList();
             stdout.WriteLine($"Wrote {file}: {draft.HwbName} {fy} {q}, {draft.Partners.Count} partners, {draft.Signatories.Count} signatory rows.");
-            if (missing.Count > 0)
+            stdout.WriteLine($"Minimum contributions for {fy}, from the reference data:");
+            foreach (var partner in draft.Partners)
             {
-                stdout.WriteLine($"No {fy} minimum in the reference data for: {string.Join(", ", missing)}; those cells are left for the HWB to fill.");
+                var known = partner.Minimum is double pounds
+                    ? $"{Money.FromPounds((long)pounds)}, pre-filled"
+                    : $"none in the reference data for {fy}; its Minimum contribution cell is left blank for the board to fill in";
+                stdout.WriteLine($"  {partner.Name} ({partner.Code}): {known}");
             }
 
+            stdout.WriteLine(draft.MinimumRequired is null
+                ? "The Cover's minimum required value is left blank, since not every partner's minimum is known."
+                : $"The Cover's minimum required value is pre-filled with their total, {Money.FromPounds(Convert.ToInt64(draft.MinimumRequired, CultureInfo.InvariantCulture))}.");
             return BcfCommand.Ok;
         });
         return command;

@@ -12,9 +12,11 @@ public class TemplateCommandTests
         using var temp = new TempFolder();
         var file = temp.File("essex-q2.xlsx");
 
-        var written = BcfRun.Of("template", "--hwb", "E10000012", "--year", "2017-18", "--quarter", "Q2", "-o", file, "--reference", Repo.Reference);
+        var written = BcfRun.Of("template", "--hwb", "E10000012", "--year", "2016-17", "--quarter", "Q2", "-o", file, "--reference", Repo.Reference);
         Assert.Equal(0, written.ExitCode);
         Assert.Contains("6 partners, 7 signatory rows", written.Out, StringComparison.Ordinal);
+        Assert.Contains("Mid Essex CCG (06Q): £22,386,000, pre-filled", written.Out, StringComparison.Ordinal);
+        Assert.Contains("pre-filled with their total, £97,656,000", written.Out, StringComparison.Ordinal);
 
         var run = BcfRun.Of("validate", file, "--format", "json", "--reference", Repo.Reference);
         using var json = JsonDocument.Parse(run.Out);
@@ -26,6 +28,26 @@ public class TemplateCommandTests
         Assert.DoesNotContain("TEMPLATE-VERSION", codes);
         Assert.Contains("SIGNATORY-MISSING", codes);
         Assert.Equal(7, codes.Count(c => c == "SIGNATORY-MISSING"));
+    }
+
+    [Fact]
+    public void TemplateSaysPerPartnerWhenTheYearHasNoReferenceMinimum()
+    {
+        using var temp = new TempFolder();
+        var file = temp.File("essex-2017-18.xlsx");
+
+        // The reference data has Essex's minimums for 2015-16 and 2016-17 only.
+        var written = BcfRun.Of("template", "--hwb", "E10000012", "--year", "2017-18", "--quarter", "Q2", "-o", file, "--reference", Repo.Reference);
+
+        Assert.Equal(0, written.ExitCode);
+        foreach (var partner in new[] { "Essex County Council (E10000012)", "Mid Essex CCG (06Q)", "West Essex CCG (07H)" })
+        {
+            Assert.Contains($"{partner}: none in the reference data for 2017-18; its Minimum contribution cell is left blank", written.Out, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("minimum required value is left blank", written.Out, StringComparison.Ordinal);
+        var parsed = new BetterCare.Returns.Validation.ReturnValidator(BetterCare.Returns.Reference.ReferenceData.Load(Repo.Reference)).Check(file).Return!;
+        Assert.All(parsed.Contributions!.Rows, r => Assert.False(r.Minimum.HasValue));
     }
 
     [Fact]

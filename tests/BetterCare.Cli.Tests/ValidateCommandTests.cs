@@ -33,6 +33,24 @@ public class ValidateCommandTests
     }
 
     [Fact]
+    public void MixedUnitsSampleSaysInJsonWhichFiguresWereReadAsPounds()
+    {
+        var run = BcfRun.Of("validate", Repo.Sample("essex-2016-17-q2-mixed-units.xlsx"), "--format", "json", "--reference", Repo.Reference);
+
+        Assert.Equal(1, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Out);
+        var findings = json.RootElement[0].GetProperty("findings").EnumerateArray().ToList();
+        var units = findings.Where(f => f.GetProperty("code").GetString() == "UNITS-MISMATCH").ToList();
+        Assert.Equal(["Cover!B10", "Cover!B9", "DFG!B4"], units.Select(f => $"{f.GetProperty("sheet").GetString()}!{f.GetProperty("cell").GetString()}").Order(StringComparer.Ordinal));
+        Assert.All(units, f => Assert.Equal("warning", f.GetProperty("severity").GetString()));
+        Assert.DoesNotContain(findings, f => f.GetProperty("code").GetString() == "MONEY-RANGE");
+        var minimum = Assert.Single(findings, f => f.GetProperty("code").GetString() == "COVER-MINIMUM");
+        Assert.Contains("(difference £9,713)", minimum.GetProperty("message").GetString(), StringComparison.Ordinal);
+        var total = Assert.Single(findings, f => f.GetProperty("code").GetString() == "COVER-TOTAL");
+        Assert.Contains("(difference £4,201)", total.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void JsonFormatGivesOneObjectPerFileWithCountsAndFindings()
     {
         var run = BcfRun.Of("validate", Repo.Sample(Clean), Repo.Sample(Essex), "--format", "json", "--reference", Repo.Reference);

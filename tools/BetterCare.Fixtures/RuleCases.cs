@@ -62,6 +62,26 @@ public static class RuleCases
             Scheme(d, "NEL03", s => s with { ActualToDate = null });
         }),
 
+        // Units that disagree
+        ChangedInThousands("units-cover-in-pounds.xlsx", "a £000s return whose Cover writes the minimum and the total in pounds, £17,900,000", d =>
+        {
+            d.MinimumRequired = "£17,900,000";
+            d.TotalAgreed = "£17,900,000";
+        }),
+        ChangedInThousands("units-column-in-pounds.xlsx", "a £000s return whose Contributions' Actual to date column (and its Total row) is written in pounds", d =>
+        {
+            Partner(d, Ccg, p => p with { ActualToDate = 5_700_000d });
+            Partner(d, Council, p => p with { ActualToDate = 3_300_000d });
+            d.PartnerTotals![3] = 9_000_000d;
+        }),
+        Changed("units-one-figure-in-pounds.xlsx", "a £m return with scheme NEL01's planned spend written in pounds, 3200000", d =>
+            Scheme(d, "NEL01", s => s with { Planned = 3_200_000d })),
+        Changed("units-plausible-as-stated.xlsx", "the Contributions header says (£), so its figures are pence-sized; the Cover's 17.9 (£m) stays as stated though £17.90 would match", d =>
+            d.ContributionUnits = "£"),
+        Changed("units-implausible-in-every-unit.xlsx", "scheme NEL01's planned spend is 250,000,000,000: over the limit in £m, £000s and £", d =>
+            Scheme(d, "NEL01", s => s with { Planned = "250,000,000,000" })),
+        Case.FromDraft("essex-mixed-units.xlsx", "Essex 2016-17 with Units £000s: the Cover in pounds, the tables in £000s, the districts' DFG in pounds", Essex.Q2_2016_17_MixedUnits),
+
         // Totals
         Changed("partner-total-mismatch.xlsx", "the CCG adds 0.5 additional but its total stays 11.4; the Total row follows the column", d =>
         {
@@ -74,6 +94,12 @@ public static class RuleCases
         ChangedWithAdditional("column-total-just-beyond-rounding.xlsx", "additional Total row states 1.255: £2,000 off, beyond ±£1,500", d => d.PartnerTotals![1] = 1.255),
         Changed("cover-total-disagrees.xlsx", "Cover's total agreed pooled budget is 18.2", d => d.TotalAgreed = 18.2),
         Changed("cover-minimum-disagrees.xlsx", "Cover's minimum required value is 17.5", d => d.MinimumRequired = 17.5),
+        Case.FromDraft("cover-total-typo-pool-meets-minimum.xlsx", "Southend 2017-18 with the Cover's minimum £17.448M: only the stated total £17.439M is off", () =>
+        {
+            var d = Southend.Q2_2017_18();
+            d.MinimumRequired = "£17.448M";
+            return d;
+        }),
         Changed("pool-below-minimum.xlsx", "Cover's minimum required value is 18.5, above the 17.9 pool", d => d.MinimumRequired = 18.5),
         Changed("partner-below-reference-minimum.xlsx", "the 2017-18 figures returned as 2018-19, whose minimums are £11.6m and £8.2m", d => d.FinancialYear = "2018-19"),
         Changed("partner-unlisted.xlsx", "the CCG written 'NHS North East Lincs CCG' without a code", d =>

@@ -13,6 +13,9 @@ public static class MoneyParser
     /// <summary>Where a figure is held: far past any plausible return, still a value for the range rule to name.</summary>
     private const long MaxPounds = 1_000_000_000_000;
 
+    /// <summary>Where a figure too large to be a return's is held: a reading of this much means at least this much.</summary>
+    public static Money Cap { get; } = Money.FromPounds(MaxPounds);
+
     public static MoneyReading Read(object? cell, Units units)
     {
         switch (cell)

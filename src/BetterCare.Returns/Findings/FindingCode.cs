@@ -43,6 +43,7 @@ public readonly record struct FindingCode
     public static readonly FindingCode SignatoryMissing = new("SIGNATORY-MISSING", Severity.Error, "An organisation has no complete signatory");
     public static readonly FindingCode RiskScore = new("RISK-SCORE", Severity.Warning, "A risk's scores do not agree");
     public static readonly FindingCode RiskDuplicate = new("RISK-DUPLICATE", Severity.Warning, "Two risks share a number");
+    public static readonly FindingCode UnitsMismatch = new("UNITS-MISMATCH", Severity.Warning, "Figures were read in other units than stated");
 
     // The product's own codes, beyond the spec's table.
     public static readonly FindingCode HwbUnlisted = new("HWB-UNLISTED", Severity.Info, "The HWB is not in the reference data");
@@ -53,7 +54,7 @@ public readonly record struct FindingCode
         FileUnreadable, SheetMissing, TemplateVersion, FieldMissing, FieldInvalid, MoneyInvalid, MoneyRange,
         MoneyMissing, PartnerTotal, ColumnTotal, CoverTotal, CoverMinimum, PoolBelowMinimum, PartnerBelowMinimum,
         SchemesUnallocated, SchemesOvercommitted, SchemePartnerUnknown, DfgPassThrough, ForecastVariance,
-        YtdDecrease, ConditionNotMet, SignatoryMissing, RiskScore, RiskDuplicate, HwbUnlisted, PartnerUnlisted,
+        YtdDecrease, ConditionNotMet, SignatoryMissing, RiskScore, RiskDuplicate, UnitsMismatch, HwbUnlisted, PartnerUnlisted,
     ];
 
     /// <summary>Reads a stored code; an unknown one is kept as it was written, with warning severity.</summary>

@@ -5,6 +5,8 @@ namespace BetterCare.Returns.Model;
 /// <summary>
 /// A quarterly return as typed data, exactly as written: every value keeps its cell, and
 /// nothing is judged here. Tables are null when their sheet is absent.
+/// <see cref="UnitsReadings"/> lists the figures read in other units than the workbook states
+/// (empty as parsed; see <c>UnitsReconciler</c>).
 /// </summary>
 public sealed record QuarterlyReturn(
     string FileName,
@@ -18,6 +20,8 @@ public sealed record QuarterlyReturn(
     Table<DistrictRow>? Dfg,
     Table<RiskRow>? Risks)
 {
+    public IReadOnlyList<UnitsReading> UnitsReadings { get; init; } = [];
+
     public string SheetName(TemplateSheet sheet) => sheet switch
     {
         TemplateSheet.Cover => Cover?.SheetName,

@@ -43,7 +43,8 @@ internal sealed class TableColumns
             {
                 if (!found.ContainsKey(column) && column.Matches(key))
                 {
-                    found[column] = new Found(c, UnitsText.TryFromHeader(text, out var own) ? own : workbookUnits, new TextPool());
+                    var fromHeader = UnitsText.TryFromHeader(text, out var own);
+                    found[column] = new Found(c, new ColumnUnits(fromHeader ? own : workbookUnits, fromHeader), new TextPool());
                     break;
                 }
             }
@@ -90,9 +91,13 @@ internal sealed class TableColumns
 
     public MoneyCell Money(SheetRow row, ColumnSpec column) =>
         _found.TryGetValue(column, out var at)
-            ? new MoneyCell(_sheet, new CellAddress(row.Index, at.Index), column.Header, MoneyParser.Read(row[at.Index], at.Units))
+            ? new MoneyCell(_sheet, new CellAddress(row.Index, at.Index), column.Header, MoneyParser.Read(row[at.Index], at.Units.Units))
             : new MoneyCell(_sheet, new CellAddress(row.Index, 0), column.Header, MoneyReading.Blank);
 
+    /// <summary>The units of each money column found.</summary>
+    public IReadOnlyDictionary<string, ColumnUnits> MoneyUnits() =>
+        _found.Where(f => f.Key.IsMoney).ToDictionary(f => f.Key.Header, f => f.Value.Units, StringComparer.Ordinal);
+
     /// <summary>A column found in the header: its position, the units of its money, and the texts it repeats.</summary>
-    private readonly record struct Found(int Index, Units Units, TextPool Texts);
+    private readonly record struct Found(int Index, ColumnUnits Units, TextPool Texts);
 }

@@ -95,7 +95,7 @@ internal sealed class TableParser<TRow>
             }
         }
 
-        return new Table<TRow>(_located.Layout, _rows, totals);
+        return new Table<TRow>(_located.Layout, _rows, totals) { MoneyUnits = _located.MoneyUnits() };
     }
 
     private void Search(SheetRow row, Units units)

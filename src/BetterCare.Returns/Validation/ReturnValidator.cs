@@ -6,7 +6,10 @@ using BetterCare.Returns.Reference;
 
 namespace BetterCare.Returns.Validation;
 
-/// <summary>The outcome of checking one file: the report, and the typed return when the file could be read.</summary>
+/// <summary>
+/// The outcome of checking one file: the report, and the typed return when the file could be
+/// read, its figures read as the board meant them (see <see cref="UnitsReconciler"/>).
+/// </summary>
 public sealed record CheckedReturn(ValidationReport Report, QuarterlyReturn? Return);
 
 /// <summary>Reads, parses and validates returns. Thread-safe; make one and share it.</summary>
@@ -46,13 +49,24 @@ public sealed class ReturnValidator
             return Unreadable(fileName, read.Problem);
         }
 
-        var parsed = ReturnParser.Parse(read.Workbook);
-        return new CheckedReturn(Validate(parsed, previous), parsed);
+        return Checked(ReturnParser.Parse(read.Workbook), previous);
     }
 
+    /// <summary>The report on <paramref name="parsed"/>, its figures read as meant (<see cref="UnitsReconciler"/>).</summary>
     public ValidationReport Validate(QuarterlyReturn parsed, QuarterlyReturn? previous = null)
     {
         ArgumentNullException.ThrowIfNull(parsed);
+        return ValidateMeant(UnitsReconciler.Reconcile(parsed), previous);
+    }
+
+    private CheckedReturn Checked(QuarterlyReturn parsed, QuarterlyReturn? previous)
+    {
+        var meant = UnitsReconciler.Reconcile(parsed);
+        return new CheckedReturn(ValidateMeant(meant, previous), meant);
+    }
+
+    private ValidationReport ValidateMeant(QuarterlyReturn parsed, QuarterlyReturn? previous)
+    {
         var context = new ValidationContext(parsed, _reference, previous);
         var findings = new List<Finding>();
         foreach (var rule in _rules)
@@ -78,8 +92,7 @@ public sealed class ReturnValidator
             return Unreadable(fileName, problem);
         }
 
-        var parsed = builder.Build();
-        return new CheckedReturn(Validate(parsed, previous), parsed);
+        return Checked(builder.Build(), previous);
     }
 
     private static CheckedReturn Unreadable(string fileName, string? problem)

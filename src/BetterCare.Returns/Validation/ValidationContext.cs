@@ -69,6 +69,10 @@ public sealed class ValidationContext
         return sum;
     }
 
+    /// <summary>" (read as £)" when <paramref name="cell"/> was read in other units than stated (UNITS-MISMATCH), else nothing.</summary>
+    public string ReadAsNote(MoneyCell cell) =>
+        Return.UnitsReadings.FirstOrDefault(r => r.Covers(cell)) is { } reading ? $" (read as {UnitsText.Describe(reading.Chosen)})" : string.Empty;
+
     /// <summary>Whether a name or code written in a cell names this partner.</summary>
     public static bool Names(CellValue cell, PartnerRow partner)
     {

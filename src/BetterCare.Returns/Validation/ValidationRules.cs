@@ -15,6 +15,7 @@ public static class ValidationRules
         new ContactDetailsRule(),
         new HwbReferenceRule(),
         new MoneyInvalidRule(),
+        new UnitsMismatchRule(),
         new MoneyRangeRule(),
         new MoneyMissingRule(),
         new PartnerTotalRule(),

@@ -32,6 +32,7 @@ public class RuleCatalogueTests
         ("SIGNATORY-MISSING", Severity.Error),
         ("RISK-SCORE", Severity.Warning),
         ("RISK-DUPLICATE", Severity.Warning),
+        ("UNITS-MISMATCH", Severity.Warning),
     ];
 
     public static TheoryData<string, Severity> SpecCodes

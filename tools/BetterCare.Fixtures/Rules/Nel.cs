@@ -35,6 +35,36 @@ public static class Nel
         return d;
     }
 
+    /// <summary>The clean return written in £000s (11,400 for the CCG's £11.4m) with <paramref name="change"/> applied.</summary>
+    public static Case ChangedInThousands(string fileName, string purpose, Action<ReturnDraft> change) =>
+        Case.FromDraft(fileName, purpose, () => Apply(InThousands(), change));
+
+    /// <summary>Still clean: every figure of the £m return written in £000s, as whole numbers.</summary>
+    public static ReturnDraft InThousands()
+    {
+        var d = NorthEastLincolnshire.Q2_2017_18();
+        d.Units = "£000s";
+        d.MinimumRequired = K(d.MinimumRequired);
+        d.TotalAgreed = K(d.TotalAgreed);
+        d.PartnerTotals = d.PartnerTotals?.Select(K).ToArray();
+        d.SchemeTotals = d.SchemeTotals?.Select(K).ToArray();
+        for (var i = 0; i < d.Partners.Count; i++)
+        {
+            var p = d.Partners[i];
+            d.Partners[i] = p with { Minimum = K(p.Minimum), Additional = K(p.Additional), Total = K(p.Total), ActualToDate = K(p.ActualToDate), Forecast = K(p.Forecast) };
+        }
+
+        for (var i = 0; i < d.Schemes.Count; i++)
+        {
+            var s = d.Schemes[i];
+            d.Schemes[i] = s with { Planned = K(s.Planned), ActualToDate = K(s.ActualToDate), Forecast = K(s.Forecast) };
+        }
+
+        return d;
+
+        static object? K(object? value) => value is double m ? Math.Round(m * 1000) : value;
+    }
+
     public static void Partner(ReturnDraft d, string name, Func<PartnerDraft, PartnerDraft> change) =>
         Replace(d.Partners, p => p.Name == name, change);
 

@@ -92,6 +92,20 @@ public static class Essex
         return draft;
     }
 
+    /// <summary>
+    /// The same plan as the Essex team might have returned it with <c>Units: £000s</c> on the
+    /// Cover: the Cover's figures copied from the plan's cover page in pounds, the tables in
+    /// £000s without units in their headers, and the districts' DFG allocations in pounds.
+    /// </summary>
+    public static ReturnDraft Q2_2016_17_MixedUnits()
+    {
+        var draft = Q2_2016_17();
+        draft.Units = "£000s";
+        draft.ContributionUnits = null;
+        draft.SchemeUnits = null;
+        return draft;
+    }
+
     private static void AddSchemes(ReturnDraft draft, string number, string name, string type, string[] perCcg)
     {
         for (var i = 0; i < Ccgs.Length; i++)

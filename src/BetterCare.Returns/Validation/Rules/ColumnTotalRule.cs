@@ -12,12 +12,12 @@ public sealed class ColumnTotalRule : IValidationRule
     public IEnumerable<Finding> Check(ValidationContext context)
     {
         var r = context.Return;
-        return Check(r.Contributions, p => p.Minimum, p => p.Additional, p => p.Total, p => p.ActualToDate, p => p.Forecast)
-            .Concat(Check(r.Schemes, s => s.Planned, s => s.ActualToDate, s => s.Forecast))
-            .Concat(Check(r.Dfg, d => d.Allocation));
+        return Check(context, r.Contributions, p => p.Minimum, p => p.Additional, p => p.Total, p => p.ActualToDate, p => p.Forecast)
+            .Concat(Check(context, r.Schemes, s => s.Planned, s => s.ActualToDate, s => s.Forecast))
+            .Concat(Check(context, r.Dfg, d => d.Allocation));
     }
 
-    private static IEnumerable<Finding> Check<TRow>(Table<TRow>? table, params Func<TRow, MoneyCell>[] columns)
+    private static IEnumerable<Finding> Check<TRow>(ValidationContext context, Table<TRow>? table, params Func<TRow, MoneyCell>[] columns)
     {
         if (table is null || table.StatedTotals.Count == 0)
         {
@@ -44,7 +44,7 @@ public sealed class ColumnTotalRule : IValidationRule
             if (MoneyFigure.Disagree(sum, stated.Figure))
             {
                 yield return Finding.Of(FindingCode.ColumnTotal, stated.Sheet, stated.Cell,
-                    $"{column} column sums to {sum.Amount} but the Total row states {stated.Amount} " +
+                    $"{column} column sums to {sum.Amount} but the Total row states {stated.Amount}{context.ReadAsNote(stated)} " +
                     $"(difference {(sum.Amount - stated.Amount).Abs()}).");
             }
         }

@@ -18,7 +18,7 @@ public sealed class CoverMinimumRule : IValidationRule
         if (MoneyFigure.Disagree(stated.Figure, sum))
         {
             yield return Finding.Of(FindingCode.CoverMinimum, stated.Sheet, stated.Cell,
-                $"The Cover states a minimum required pooled budget of {stated.Amount}, but the partners' minimum contributions " +
+                $"The Cover states a minimum required pooled budget of {stated.Amount}{context.ReadAsNote(stated)}, but the partners' minimum contributions " +
                 $"on {context.Return.Contributions!.Sheet} add up to {sum.Amount} (difference {(stated.Amount - sum.Amount).Abs()}).");
         }
     }

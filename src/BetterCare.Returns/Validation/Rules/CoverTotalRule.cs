@@ -18,7 +18,7 @@ public sealed class CoverTotalRule : IValidationRule
         if (MoneyFigure.Disagree(stated.Figure, sum))
         {
             yield return Finding.Of(FindingCode.CoverTotal, stated.Sheet, stated.Cell,
-                $"The Cover states a total agreed pooled budget of {stated.Amount}, but the partners' total contributions " +
+                $"The Cover states a total agreed pooled budget of {stated.Amount}{context.ReadAsNote(stated)}, but the partners' total contributions " +
                 $"on {context.Return.Contributions!.Sheet} add up to {sum.Amount} (difference {(stated.Amount - sum.Amount).Abs()}).");
         }
     }
