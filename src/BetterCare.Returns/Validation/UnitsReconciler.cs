@@ -83,14 +83,16 @@ public static class UnitsReconciler
             return table;
         }
 
-        var cells = table.Rows.Select(column.Get).ToList();
+        // Nearly every column is within range: look before making anything.
         var total = table.StatedTotals.TryGetValue(column.Header, out var t) ? t : (MoneyCell?)null;
-        var outOfRange = cells.Select((c, i) => (Cell: c, Row: i)).Where(x => OutOfRange(x.Cell)).ToList();
         var totalOutOfRange = total is { } tc && OutOfRange(tc);
-        if (outOfRange.Count == 0 && !totalOutOfRange)
+        if (!totalOutOfRange && !table.Rows.Any(r => OutOfRange(column.Get(r))))
         {
             return table;
         }
+
+        var cells = table.Rows.Select(column.Get).ToList();
+        var outOfRange = cells.Select((c, i) => (Cell: c, Row: i)).Where(x => OutOfRange(x.Cell)).ToList();
 
         foreach (var units in Smaller(stated.Units))
         {
