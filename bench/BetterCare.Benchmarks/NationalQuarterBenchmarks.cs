@@ -122,10 +122,10 @@ public class NationalQuarterBenchmarks
         _client.DefaultRequestHeaders.Add("X-Api-Key", QuarterApp.AdminKey);
         _storage = _app.Services.GetRequiredService<StorageClients>();
         var settings = _app.Services.GetRequiredService<IOptions<BetterCareSettings>>().Value;
-        _stepConcurrency = settings.StepConcurrency;
+        _stepConcurrency = _app.Services.GetRequiredService<BetterCare.DurableEngine.TaskHubOptions>().MaxConcurrentActivities;
         Console.WriteLine(
             $"// NationalQuarter: {_files.Count} returns of {_files.Average(f => f.Bytes.Length) / 1024:F1} KB; app settings: " +
-            $"InboxPollInterval {settings.InboxPollInterval}, StepVisibilityTimeout {settings.StepVisibilityTimeout}, StepConcurrency {settings.StepConcurrency}; " +
+            $"InboxPollInterval {settings.InboxPollInterval}, activities at once {_stepConcurrency}; " +
             $"uploads {UploadConcurrency} at a time");
     }
 
@@ -147,15 +147,13 @@ public class NationalQuarterBenchmarks
             await archive.DeleteBlobAsync(blob.Name).ConfigureAwait(false);
         }
 
-        var queue = _storage.Queues.GetQueueClient(StorageNames.StepsQueue);
         var inbox = _storage.Blobs.GetBlobContainerClient(StorageNames.InboxContainer);
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while ((await queue.GetPropertiesAsync().ConfigureAwait(false)).Value.ApproximateMessagesCount > 0 ||
-               await inbox.GetBlobsAsync().AnyAsync().ConfigureAwait(false))
+        while (await InboxHasBlobsAsync(inbox).ConfigureAwait(false))
         {
             if (DateTime.UtcNow > deadline)
             {
-                throw new InvalidOperationException("The previous iteration left work in the queue or the inbox.");
+                throw new InvalidOperationException("The previous iteration left work in the inbox.");
             }
 
             await Task.Delay(100).ConfigureAwait(false);
@@ -169,6 +167,16 @@ public class NationalQuarterBenchmarks
         _azuriteCpu = _azurite.ProcessorTime;
         _appCpu = Process.GetCurrentProcess().TotalProcessorTime;
         _storage.Counter.Reset();
+    }
+
+    private static async Task<bool> InboxHasBlobsAsync(Azure.Storage.Blobs.BlobContainerClient inbox)
+    {
+        await foreach (var page in inbox.GetBlobsAsync().AsPages(pageSizeHint: 1).ConfigureAwait(false))
+        {
+            return page.Values.Count > 0;
+        }
+
+        return false;
     }
 
     private async Task SettleAsync()

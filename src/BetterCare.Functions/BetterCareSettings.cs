@@ -21,12 +21,6 @@ public sealed class BetterCareSettings
     /// <summary>Standalone mode: how often the inbox is polled (the blob trigger's stand-in).</summary>
     public TimeSpan InboxPollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>Standalone mode: how long a received step message stays invisible before it is delivered again.</summary>
-    public TimeSpan StepVisibilityTimeout { get; set; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>Standalone mode: step messages handled at once (host.json's queue batchSize, 8, is the same).</summary>
-    public int StepConcurrency { get; set; } = 8;
-
     /// <summary>NCRONTAB schedules (six fields, UTC) of the timer functions, by function name.</summary>
     public Dictionary<string, string> Schedules { get; set; } = [];
 

@@ -20,7 +20,11 @@ app.MapReturnsApi();
 app.MapAggregatesApi();
 app.MapRollupsApi();
 app.MapSignOffPages();
-app.MapHostInvocations();
+if (ServiceRegistration.IsHostedByFunctions(app.Configuration))
+{
+    // The Functions host's calls; never mapped standalone, where nothing but the app's own loops may trigger work.
+    app.MapHostInvocations();
+}
 app.Run();
 
 /// <summary>Visible to the functional tests' WebApplicationFactory.</summary>

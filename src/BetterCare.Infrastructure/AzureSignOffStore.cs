@@ -204,12 +204,10 @@ public sealed class AzureSignOffStore : ISignOffStore
             return new MailLedgerEntry(scope, key, state, recorded, existing.GetString("Detail"), existing.ETag.ToString());
         }
 
-        if (existing.GetDateTimeOffset("ClaimedUntil") > now)
-        {
-            return new MailLedgerEntry(scope, key, MailClaimState.InFlight, recorded, null, existing.ETag.ToString());
-        }
-
-        // The last claimant stopped before finishing: take it over (one taker wins the ETag).
+        // Claimed but never finished: whoever claimed it stopped before the provider accepted it (or
+        // before that was recorded), so it is sent again; a duplicate is possible only when the
+        // provider took it and the stop came before the ledger write. Of two takers at once, one
+        // wins the ETag.
         existing["ClaimedUntil"] = now + lease;
         try
         {
@@ -238,29 +236,6 @@ public sealed class AzureSignOffStore : ISignOffStore
         }
 
         return entries;
-    }
-
-    public async Task<IReadOnlyList<MailLedgerEntry>> FinishMailsAsync(IReadOnlyList<(MailLedgerEntry Claim, MailResult Result)> finished, DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(finished);
-        var oneTransaction = finished.Count is > 1 and <= MaxTransaction &&
-            finished.Select(f => f.Claim.Scope).Distinct(StringComparer.Ordinal).Count() == 1 &&
-            finished.Select(f => Key(f.Claim.Key)).Distinct(StringComparer.Ordinal).Count() == finished.Count;
-        if (!oneTransaction)
-        {
-            var entries = new List<MailLedgerEntry>(finished.Count);
-            foreach (var (claim, result) in finished)
-            {
-                entries.Add(await FinishMailAsync(claim, result, at, cancellationToken).ConfigureAwait(false));
-            }
-
-            return entries;
-        }
-
-        // Unconditional, as for one notice: whoever sent them says how it went.
-        var response = await _mail.SubmitTransactionAsync(
-            finished.Select(f => new TableTransactionAction(TableTransactionActionType.UpsertMerge, Finished(f.Claim, f.Result, at))), cancellationToken).ConfigureAwait(false);
-        return [.. finished.Select((f, i) => Finished(f.Claim, f.Result, response.Value[i].Headers.ETag?.ToString()))];
     }
 
     public async Task<MailLedgerEntry> FinishMailAsync(MailLedgerEntry claim, MailResult result, DateTimeOffset at, CancellationToken cancellationToken)

@@ -2,7 +2,6 @@ using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Blobs;
-using Azure.Storage.Queues;
 
 namespace BetterCare.Infrastructure;
 
@@ -17,7 +16,6 @@ public sealed class StorageClients
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         Counter = counter ?? new StorageRequestCounter();
         Blobs = new BlobServiceClient(connectionString, Configure(new BlobClientOptions()));
-        Queues = new QueueServiceClient(connectionString, Configure(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }));
         Tables = new TableServiceClient(connectionString, Configure(new TableClientOptions()));
     }
 
@@ -27,7 +25,6 @@ public sealed class StorageClients
         ArgumentNullException.ThrowIfNull(endpoints);
         Counter = counter ?? new StorageRequestCounter();
         Blobs = new BlobServiceClient(endpoints.Blob, credential, Configure(new BlobClientOptions()));
-        Queues = new QueueServiceClient(endpoints.Queue, credential, Configure(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }));
         Tables = new TableServiceClient(endpoints.Table, credential, Configure(new TableClientOptions()));
     }
 
@@ -63,11 +60,9 @@ public sealed class StorageClients
 
     public BlobServiceClient Blobs { get; }
 
-    public QueueServiceClient Queues { get; }
-
     public TableServiceClient Tables { get; }
 
-    /// <summary>Creates the containers, tables and queues if they are missing.</summary>
+    /// <summary>Creates the containers and tables if they are missing.</summary>
     public async Task EnsureCreatedAsync(CancellationToken ct)
     {
         foreach (var container in StorageNames.Containers)
@@ -78,11 +73,6 @@ public sealed class StorageClients
         foreach (var table in StorageNames.Tables)
         {
             await Tables.CreateTableIfNotExistsAsync(table, ct).ConfigureAwait(false);
-        }
-
-        foreach (var queue in StorageNames.Queues)
-        {
-            await Queues.GetQueueClient(queue).CreateIfNotExistsAsync(cancellationToken: ct).ConfigureAwait(false);
         }
     }
 

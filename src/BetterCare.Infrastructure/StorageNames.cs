@@ -1,6 +1,6 @@
 namespace BetterCare.Infrastructure;
 
-/// <summary>The containers, tables and queues the app uses (the Bicep template creates the same).</summary>
+/// <summary>The containers and tables the app uses (the Bicep template creates the same); the task hub's own belong to the engine.</summary>
 public static class StorageNames
 {
     public const string InboxContainer = "returns-inbox";
@@ -12,12 +12,8 @@ public static class StorageNames
     public const string TimersTable = "Timers";
     public const string MailTable = "SentMail";
     public const string RollupsTable = "Rollups";
-    public const string StepsQueue = "pipeline-steps";
-    public const string PoisonQueue = "pipeline-steps-poison";
 
     public static IReadOnlyList<string> Containers { get; } = [InboxContainer, ArchiveContainer, ReportsContainer];
 
     public static IReadOnlyList<string> Tables { get; } = [SubmissionsTable, TotalsTable, SignaturesTable, TimersTable, MailTable, RollupsTable];
-
-    public static IReadOnlyList<string> Queues { get; } = [StepsQueue, PoisonQueue];
 }

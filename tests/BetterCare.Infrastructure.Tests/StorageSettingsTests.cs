@@ -15,7 +15,6 @@ public class StorageSettingsTests
         });
 
         Assert.Equal(new Uri("https://stbettercare.blob.core.windows.net/"), clients.Blobs.Uri);
-        Assert.Equal(new Uri("https://stbettercare.queue.core.windows.net/"), clients.Queues.Uri);
         Assert.Equal(new Uri("https://stbettercare.table.core.windows.net/"), clients.Tables.Uri);
         Assert.False(clients.Blobs.CanGenerateAccountSasUri);
     }
@@ -31,7 +30,6 @@ public class StorageSettingsTests
         });
 
         Assert.Equal("blobs.example.net", clients.Blobs.Uri.Host);
-        Assert.Equal("queues.example.net", clients.Queues.Uri.Host);
         Assert.Equal("tables.example.net", clients.Tables.Uri.Host);
     }
 
@@ -42,7 +40,6 @@ public class StorageSettingsTests
 
         Assert.Equal("127.0.0.1", clients.Blobs.Uri.Host);
         Assert.Equal(10000, clients.Blobs.Uri.Port);
-        Assert.Equal(10001, clients.Queues.Uri.Port);
         Assert.Equal(10002, clients.Tables.Uri.Port);
         Assert.True(clients.Blobs.CanGenerateAccountSasUri);
     }

@@ -167,11 +167,9 @@ public sealed partial class TemplateTests(TemplateFixture template)
     public void Every_container_queue_and_table_the_app_uses_is_declared()
     {
         var containers = Names("Microsoft.Storage/storageAccounts/blobServices/containers");
-        var queues = Names("Microsoft.Storage/storageAccounts/queueServices/queues");
         var tables = Names("Microsoft.Storage/storageAccounts/tableServices/tables");
 
         Assert.All(StorageNames.Containers, name => Assert.Contains(name, containers));
-        Assert.All(StorageNames.Queues, name => Assert.Contains(name, queues));
         Assert.All(StorageNames.Tables, name => Assert.Contains(name, tables));
     }
 

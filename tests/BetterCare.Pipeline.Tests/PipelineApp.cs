@@ -34,7 +34,7 @@ public sealed class PipelineApp : WebApplicationFactory<Program>
         ["AzureWebJobsStorage"] = connection,
         ["BetterCare:ReferenceDirectory"] = Repo.Reference,
         ["BetterCare:InboxPollInterval"] = "00:00:00.200",
-        ["BetterCare:StepVisibilityTimeout"] = "00:00:02",
+        ["BetterCare:Pipeline:FirstRetryInterval"] = "00:00:00.200",
         ["BetterCare:Pipeline:RestartStalledAfter"] = "00:00:05",
         ["BetterCare:ApiKeys:0:Key"] = EssexKey,
         ["BetterCare:ApiKeys:0:Name"] = "Essex HWB lead",
@@ -51,6 +51,13 @@ public sealed class PipelineApp : WebApplicationFactory<Program>
         ["BetterCare:ApiKeys:3:Name"] = "National team",
         ["BetterCare:ApiKeys:3:Role"] = "National",
     };
+
+    /// <summary>The app without its engine's worker: orchestrations can be started but nothing runs them, so a test drives the activities itself.</summary>
+    public static void WithoutEngine(IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.Remove(services.Single(d => d.ImplementationType == typeof(BetterCare.DurableEngine.DurableEngine)));
+    }
 
     public HttpClient Client(string? key)
     {

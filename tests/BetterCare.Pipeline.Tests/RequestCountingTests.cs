@@ -28,14 +28,15 @@ public class RequestCountingTests
             await tables.GetSubmissionAsync("s000000000000000000000001", CancellationToken.None);
         }
 
-        using (PipelineTracing.StartDelivery(new StepMessage("s000000000000000000000001", WorkflowStep.Process).ToText()))
+        using (PipelineTracing.StartStep(WorkflowStep.Process, "s000000000000000000000001"))
         {
             await tables.GetSubmissionAsync("s000000000000000000000001", CancellationToken.None);
-            using (PipelineTracing.StartStep(WorkflowStep.Aggregate, "s000000000000000000000001"))
-            {
-                await tables.GetSubmissionAsync("s000000000000000000000001", CancellationToken.None);
-                await tables.GetSubmissionAsync("s000000000000000000000001", CancellationToken.None);
-            }
+        }
+
+        using (PipelineTracing.StartStep(WorkflowStep.Aggregate, "s000000000000000000000001"))
+        {
+            await tables.GetSubmissionAsync("s000000000000000000000001", CancellationToken.None);
+            await tables.GetSubmissionAsync("s000000000000000000000001", CancellationToken.None);
         }
 
         await tables.GetSubmissionAsync("s000000000000000000000001", CancellationToken.None);

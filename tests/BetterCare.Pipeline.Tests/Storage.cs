@@ -64,15 +64,23 @@ public sealed class Storage
         return names;
     }
 
-    public async Task<int> QueueLengthAsync(string queue)
+    /// <summary>An orchestration's runtime status as the engine's instances table holds it (Running, Completed, …); null when there is none.</summary>
+    public async Task<string?> OrchestrationStatusAsync(string instanceId, string taskHub = "BetterCareLocal")
     {
-        var client = Clients.Queues.GetQueueClient(queue);
-        if (!await client.ExistsAsync())
+        var table = Clients.Tables.GetTableClient(taskHub + "Instances");
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(instanceId, string.Empty);
+        return row.HasValue ? row.Value!.GetString("RuntimeStatus") : null;
+    }
+
+    /// <summary>Every orchestration instance the engine knows, with its runtime status.</summary>
+    public async Task<Dictionary<string, string>> OrchestrationsAsync(string taskHub = "BetterCareLocal")
+    {
+        var found = new Dictionary<string, string>(StringComparer.Ordinal);
+        await foreach (var e in Clients.Tables.GetTableClient(taskHub + "Instances").QueryAsync<TableEntity>())
         {
-            return 0;
+            found[e.PartitionKey] = e.GetString("RuntimeStatus");
         }
 
-        var messages = await client.PeekMessagesAsync(32);
-        return messages.Value.Length;
+        return found;
     }
 }

@@ -175,6 +175,6 @@ internal static class Refused
         Assert.Empty(await storage.BlobNamesAsync(StorageNames.InboxContainer));
         Assert.Empty(await storage.BlobNamesAsync(StorageNames.ArchiveContainer));
         Assert.Empty(await storage.SubmissionStatesAsync());
-        Assert.Equal(0, await storage.QueueLengthAsync(StorageNames.StepsQueue));
+        Assert.Empty(await storage.OrchestrationsAsync());
     }
 }

@@ -38,7 +38,7 @@ public sealed class LedgerBatchTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task FourNoticesAreClaimedInOneRequestAndFinishedInAnother()
+    public async Task FourNoticesAreClaimedInOneRequestAndEachFinishedAsItGoes()
     {
         var keys = new[] { "decision", "request|ccg-1", "request|ccg-2", "request|council" };
         Requests.Reset();
@@ -47,14 +47,19 @@ public sealed class LedgerBatchTests : IAsyncLifetime
         Assert.Equal(keys, claims.Select(c => c.Key));
         Assert.All(claims, c => Assert.Equal(MailClaimState.Claimed, c.State));
 
-        // While the lease lasts another worker finds them being sent, and sends nothing.
+        // A run that stopped before finishing them left them claimed: the next run takes each over, to send it.
         var second = await Store.ClaimMailsAsync("sub-1", keys, Now.AddMinutes(1), Lease, CancellationToken.None);
-        Assert.All(second, c => Assert.Equal(MailClaimState.InFlight, c.State));
+        Assert.All(second, c => Assert.Equal(MailClaimState.Claimed, c.State));
 
         Requests.Reset();
         var results = new[] { MailResult.Sent("202"), MailResult.Failed("no address is configured for it"), MailResult.Sent("202"), MailResult.Sent("202") };
-        var finished = await Store.FinishMailsAsync([.. claims.Zip(results)], Now.AddSeconds(1), CancellationToken.None);
-        Assert.Equal(1, Requests.Count);
+        var finished = new List<MailLedgerEntry>();
+        foreach (var (claim, result) in second.Zip(results))
+        {
+            finished.Add(await Store.FinishMailAsync(claim, result, Now.AddSeconds(1), CancellationToken.None));
+        }
+
+        Assert.Equal(4, Requests.Count);
         Assert.Equal([MailClaimState.Sent, MailClaimState.Failed, MailClaimState.Sent, MailClaimState.Sent], finished.Select(f => f.State));
 
         // Done again later (a redelivered step): each is found finished, with how it ended.
@@ -67,7 +72,8 @@ public sealed class LedgerBatchTests : IAsyncLifetime
     public async Task ANewNoticeAmongOnesClaimedBeforeIsClaimedAndTheOthersKeepTheirState()
     {
         var first = await Store.ClaimMailsAsync("sub-2", ["decision", "request|ccg-1"], Now, Lease, CancellationToken.None);
-        await Store.FinishMailsAsync([(first[0], MailResult.Sent("202")), (first[1], MailResult.Sent("202"))], Now, CancellationToken.None);
+        await Store.FinishMailAsync(first[0], MailResult.Sent("202"), Now, CancellationToken.None);
+        await Store.FinishMailAsync(first[1], MailResult.Sent("202"), Now, CancellationToken.None);
 
         var claims = await Store.ClaimMailsAsync("sub-2", ["decision", "request|ccg-1", "request|council"], Now.AddMinutes(1), Lease, CancellationToken.None);
 

@@ -64,7 +64,7 @@ public sealed class SignOffApp : WebApplicationFactory<Program>
             ["AzureWebJobsStorage"] = _connection,
             ["BetterCare:ReferenceDirectory"] = Repo.Reference,
             ["BetterCare:InboxPollInterval"] = "00:00:00.200",
-            ["BetterCare:StepVisibilityTimeout"] = "00:00:02",
+            ["BetterCare:Pipeline:FirstRetryInterval"] = "00:00:00.200",
             ["BetterCare:PublicBaseUrl"] = "https://returns.example.org",
             ["BetterCare:SignOff:TokenKey"] = TokenKey,
             ["BetterCare:Mail:OutboxDirectory"] = Outbox.Directory,

@@ -8,7 +8,7 @@ namespace BetterCare.Functions.Apis;
 /// <summary>
 /// The Functions host's calls for non-HTTP functions: <c>POST /{FunctionName}</c> with the host's
 /// payload, answered with <c>{"Outputs", "Logs", "ReturnValue"}</c>; a non-2xx status makes the
-/// host retry (and poison a queue message after maxDequeueCount). Each function of
+/// host retry. Each function of
 /// <see cref="FunctionCatalog"/> has exactly one handler here.
 /// </summary>
 public static class HostInvocationsApi
@@ -22,7 +22,6 @@ public static class HostInvocationsApi
     public static IReadOnlyDictionary<string, Func<HostPayload, IServiceProvider, CancellationToken, Task<IResult>>> Handlers { get; } =
         new Dictionary<string, Func<HostPayload, IServiceProvider, CancellationToken, Task<IResult>>>(StringComparer.OrdinalIgnoreCase)
         {
-            [FunctionCatalog.PipelineSteps] = PipelineStepsAsync,
             [FunctionCatalog.InboxBlob] = InboxBlobAsync,
             [FunctionCatalog.InboxSweep] = (p, sp, ct) => TimerAsync(FunctionCatalog.InboxSweep, p, sp, ct),
             [FunctionCatalog.SignOffTimers] = (p, sp, ct) => TimerAsync(FunctionCatalog.SignOffTimers, p, sp, ct),
@@ -50,23 +49,6 @@ public static class HostInvocationsApi
         }
 
         return await handler(payload, services, ct).ConfigureAwait(false);
-    }
-
-    private static async Task<IResult> PipelineStepsAsync(HostPayload payload, IServiceProvider services, CancellationToken ct)
-    {
-        var text = payload.Data("message");
-        if (text is null || !StepMessage.TryParse(text, out _))
-        {
-            return ApiErrors.Of(StatusCodes.Status400BadRequest, "PipelineSteps: Data.message is not a step message.");
-        }
-
-        var dequeueCount = payload.MetadataInt("DequeueCount") ?? 1;
-        using var activity = PipelineTracing.StartDelivery(text);
-        var result = await services.GetRequiredService<SubmissionWorkflow>().HandleAsync(text, dequeueCount, ct).ConfigureAwait(false);
-        var log = $"step message handled on delivery {dequeueCount}: {result}";
-        return result == StepResult.Done
-            ? Ok(log)
-            : Results.Json(new HostResponse(new Dictionary<string, object?>(), [log], null), HostJson, statusCode: StatusCodes.Status500InternalServerError);
     }
 
     private static async Task<IResult> InboxBlobAsync(HostPayload payload, IServiceProvider services, CancellationToken ct)

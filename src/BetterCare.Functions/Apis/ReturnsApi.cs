@@ -94,7 +94,9 @@ public static class ReturnsApi
             return ApiErrors.Forbidden($"This key uploads returns for {caller.Scope}; '{fileName}' is a return for {hwb}.");
         }
 
-        var blobName = $"{(HwbCode.IsValid(hwb) ? hwb : "unidentified")}/{clock.GetUtcNow():yyyyMMdd'T'HHmmssfff}-{Guid.NewGuid():N}/{fileName}";
+        // A plain name directly in the inbox (the only kind the inbox trigger reads); the file's own name travels with the submission.
+        var extension = Path.GetExtension(fileName).ToLowerInvariant() is ".xls" ? ".xls" : ".xlsx";
+        var blobName = $"{(HwbCode.IsValid(hwb) ? hwb : "unidentified")}-{clock.GetUtcNow():yyyyMMdd'T'HHmmssfff}-{Guid.NewGuid():N}{extension}";
         using var activity = PipelineTracing.StartUpload();
         var etag = await blobs.PutInboxAsync(blobName, content, null, ct).ConfigureAwait(false);
         var submission = await workflow.StartAsync(blobName, etag, fileName, caller.Name, ct).ConfigureAwait(false);
@@ -150,9 +152,13 @@ public static class ReturnsApi
         }
 
         var url = $"/api/returns/{found.Submission.Id}";
-        return found.Retried
-            ? Results.Accepted(url, new UploadAccepted(found.Submission.Id, found.Submission.Status.ToString(), url))
-            : ApiErrors.Of(StatusCodes.Status409Conflict, $"Submission {submissionId} is {found.Submission.Status}, not Failed; there is nothing to retry.");
+        return (found.Retried, found.Submission.Status) switch
+        {
+            (true, _) => Results.Accepted(url, new UploadAccepted(found.Submission.Id, found.Submission.Status.ToString(), url)),
+            (false, SubmissionStatus.Failed) => ApiErrors.Of(StatusCodes.Status409Conflict,
+                $"Submission {submissionId} has just failed and its workflow is still finishing; retry it in a few seconds."),
+            _ => ApiErrors.Of(StatusCodes.Status409Conflict, $"Submission {submissionId} is {found.Submission.Status}, not Failed; there is nothing to retry."),
+        };
     }
 
     private static async Task<IResult> ListPeriodAsync(string period, HttpRequest request, CallerAuthenticator auth, IReturnTables tables, CancellationToken ct)

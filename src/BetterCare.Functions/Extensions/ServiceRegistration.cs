@@ -1,3 +1,4 @@
+using BetterCare.DurableEngine;
 using BetterCare.Functions.Auth;
 using BetterCare.Functions.Standalone;
 using BetterCare.Functions.Triggers;
@@ -20,7 +21,7 @@ public static class ServiceRegistration
 
     public static bool IsHostedByFunctions(IConfiguration configuration) => !string.IsNullOrEmpty(configuration[CustomHandlerPort]);
 
-    /// <summary>Registers storage, the workflow, the triggers' handlers and, in standalone mode, the trigger loops.</summary>
+    /// <summary>Registers storage, the workflow and its engine, the triggers' handlers and, in standalone mode, the trigger loops.</summary>
     public static WebApplicationBuilder AddBetterCare(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -40,8 +41,6 @@ public static class ServiceRegistration
         services.AddSingleton(sp => new ReturnValidator(sp.GetRequiredService<ReferenceData>()));
         services.AddSingleton<IReturnTables, AzureReturnTables>();
         services.AddSingleton<IReturnBlobs, AzureReturnBlobs>();
-        services.AddSingleton<AzureStepQueue>();
-        services.AddSingleton<IStepQueue>(sp => sp.GetRequiredService<AzureStepQueue>());
         services.AddSingleton<PeriodAggregator>();
         services.AddSingleton<AggregateService>();
         services.AddSingleton<IRollupStore, AzureRollupStore>();
@@ -53,6 +52,9 @@ public static class ServiceRegistration
         builder.AddSignOff();
         services.AddHostedService<StorageStartup>();
 
+        // The workflow's orchestrations on DurableTask.Core over the same storage account.
+        services.AddDurableEngine(configuration, string.IsNullOrWhiteSpace(storage.Value) ? "UseDevelopmentStorage=true" : storage.Value);
+
         if (IsHostedByFunctions(configuration))
         {
             builder.WebHost.UseUrls($"http://127.0.0.1:{configuration[CustomHandlerPort]}");
@@ -60,7 +62,6 @@ public static class ServiceRegistration
         else
         {
             services.AddHostedService<InboxPoller>();
-            services.AddHostedService<QueueWorker>();
             services.AddHostedService<CronScheduler>();
         }
 

@@ -22,7 +22,6 @@ public static class FunctionCatalog
 {
     public const string Http = "Http";
     public const string InboxBlob = "InboxBlob";
-    public const string PipelineSteps = "PipelineSteps";
     public const string InboxSweep = "InboxSweep";
     public const string SignOffTimers = "SignOffTimers";
     public const string Rollup = "Rollup";
@@ -31,7 +30,6 @@ public static class FunctionCatalog
     [
         new(Http, TriggerKind.Http, "{*route}"),
         new(InboxBlob, TriggerKind.Blob, "returns-inbox/{name}"),
-        new(PipelineSteps, TriggerKind.Queue, "pipeline-steps"),
         new(InboxSweep, TriggerKind.Timer, "timer", "0 */5 * * * *"),
         new(SignOffTimers, TriggerKind.Timer, "timer", "30 */5 * * * *"),
         new(Rollup, TriggerKind.Timer, "timer", "0 0 6 * * *"),

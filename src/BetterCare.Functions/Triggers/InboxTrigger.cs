@@ -8,7 +8,7 @@ namespace BetterCare.Functions.Triggers;
 /// A blob in returns-inbox starts exactly one workflow. Called by the standalone poll and, in
 /// Azure, by the blob trigger; both may see a blob more than once, which is harmless.
 /// </summary>
-public sealed class InboxTrigger
+public sealed partial class InboxTrigger
 {
     private readonly SubmissionWorkflow _workflow;
     private readonly IReturnBlobs _blobs;
@@ -16,8 +16,11 @@ public sealed class InboxTrigger
     private readonly PipelineOptions _options;
     private readonly ConcurrentDictionary<string, DateTimeOffset> _recent = new(StringComparer.Ordinal);
 
-    public InboxTrigger(SubmissionWorkflow workflow, IReturnBlobs blobs, TimeProvider clock, PipelineOptions options)
+    private readonly ILogger<InboxTrigger> _log;
+
+    public InboxTrigger(SubmissionWorkflow workflow, IReturnBlobs blobs, TimeProvider clock, PipelineOptions options, ILogger<InboxTrigger> log)
     {
+        _log = log;
         _workflow = workflow;
         _blobs = blobs;
         _clock = clock;
@@ -30,6 +33,13 @@ public sealed class InboxTrigger
     public async Task HandleAsync(InboxBlob blob, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(blob);
+        if (!InboxBlob.IsPlainName(blob.Name))
+        {
+            // Only plain names directly in returns-inbox are ever read: nothing else can be made to start a workflow.
+            LogIgnored(InboxBlob.ForLog(blob.Name));
+            return;
+        }
+
         var key = Key(blob.Name, blob.ETag);
         if (_recent.TryGetValue(key, out var seen) && _clock.GetUtcNow() - seen < _options.RestartStalledAfter)
         {
@@ -71,4 +81,7 @@ public sealed class InboxTrigger
 
         return blobs.Count;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Inbox blob {Name} is not a plain file name directly in returns-inbox; it is ignored")]
+    private partial void LogIgnored(string name);
 }

@@ -1,7 +1,36 @@
 namespace BetterCare.Pipeline.Ports;
 
 /// <summary>A blob waiting in the inbox.</summary>
-public sealed record InboxBlob(string Name, string ETag, DateTimeOffset LastModified, long Length, string? SubmissionId);
+public sealed record InboxBlob(string Name, string ETag, DateTimeOffset LastModified, long Length, string? SubmissionId)
+{
+    /// <summary>
+    /// Whether <paramref name="name"/> is a plain file name directly in the inbox, the only kind
+    /// the workflow reads: no folder (<c>/</c>, <c>\</c>), no <c>..</c>, no control characters, at
+    /// most 200 characters.
+    /// </summary>
+    public static bool IsPlainName(string? name) =>
+        !string.IsNullOrWhiteSpace(name) && name.Length <= 200 && name.Trim() == name &&
+        !name.Contains('/', StringComparison.Ordinal) && !name.Contains('\\', StringComparison.Ordinal) &&
+        !name.Contains("..", StringComparison.Ordinal) && !name.Any(char.IsControl) && name[0] != '.';
+
+    /// <summary>A name as it may go into a log line: control characters (newlines among them) shown as <c>?</c>, at most 200 characters.</summary>
+    public static string ForLog(string? name)
+    {
+        if (name is null)
+        {
+            return "(none)";
+        }
+
+        var cut = name.Length > 200 ? name[..200] + "…" : name;
+        return string.Create(cut.Length, cut, static (span, text) =>
+        {
+            for (var i = 0; i < text.Length; i++)
+            {
+                span[i] = char.IsControl(text[i]) || text[i] is '\u2028' or '\u2029' ? '?' : text[i];
+            }
+        });
+    }
+}
 
 /// <summary>The blob containers: the inbox uploads land in, the immutable archive, and reports.</summary>
 public interface IReturnBlobs

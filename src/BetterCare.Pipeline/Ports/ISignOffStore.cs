@@ -40,7 +40,10 @@ public interface ISignOffStore
     /// <summary>Removes a claimed timer, if it is still as claimed.</summary>
     Task CompleteTimerAsync(SignOffTimer claimed, CancellationToken cancellationToken);
 
-    /// <summary>Claims a notice for sending, or says it went out (or failed) already, or that another worker is sending it.</summary>
+    /// <summary>
+    /// Claims a notice for sending (taking over a claim never finished), or says it went out (or
+    /// failed) already, or that another claimant took it at the same moment.
+    /// </summary>
     Task<MailLedgerEntry> ClaimMailAsync(string scope, string key, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken);
 
     /// <summary>
@@ -48,9 +51,6 @@ public interface ISignOffStore
     /// transaction when none has been claimed before); the entries come back in the order given.
     /// </summary>
     Task<IReadOnlyList<MailLedgerEntry>> ClaimMailsAsync(string scope, IReadOnlyList<string> keys, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken);
-
-    /// <summary>Records how sending several claimed notices of one scope ended, in one table transaction.</summary>
-    Task<IReadOnlyList<MailLedgerEntry>> FinishMailsAsync(IReadOnlyList<(MailLedgerEntry Claim, MailResult Result)> finished, DateTimeOffset at, CancellationToken cancellationToken);
 
     /// <summary>Records how sending a claimed notice ended.</summary>
     Task<MailLedgerEntry> FinishMailAsync(MailLedgerEntry claim, MailResult result, DateTimeOffset at, CancellationToken cancellationToken);

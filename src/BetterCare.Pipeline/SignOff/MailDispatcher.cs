@@ -16,8 +16,9 @@ public sealed record MailOutcome(MailLedgerEntry Entry, bool Sent, string? Detai
 public sealed record Notice(string Key, Func<string, MailMessage> Compose);
 
 /// <summary>
-/// Sends each notice at most once: a ledger row (scope, key) is claimed before sending and
-/// finished after, so a redelivered step, a repeated timer or a second worker finds it done.
+/// Sends each notice once: a ledger row (scope, key) is claimed before sending and finished as
+/// soon as the provider answers, so a redelivered step, a repeated timer or a second worker finds
+/// it done, and one that stopped in between is sent again.
 /// Logs name the submission and the notice, never an address.
 /// </summary>
 public sealed partial class MailDispatcher
@@ -45,9 +46,10 @@ public sealed partial class MailDispatcher
         (await SendOnceAsync(scope, [new Notice(key, compose)], ct).ConfigureAwait(false))[0];
 
     /// <summary>
-    /// Sends several notices of one scope, each at most once: they are claimed together and
-    /// finished together (a table transaction each when the ledger allows), sent one by one in
-    /// between. The outcomes come back in the order given.
+    /// Sends several notices of one scope, each once: they are claimed together (a table
+    /// transaction when the ledger allows), then each is sent and its result recorded before the
+    /// next. A notice claimed by a run that stopped is sent again. The outcomes come back in the
+    /// order given.
     /// </summary>
     public async Task<IReadOnlyList<MailOutcome>> SendOnceAsync(string scope, IReadOnlyList<Notice> notices, CancellationToken ct)
     {
@@ -59,7 +61,6 @@ public sealed partial class MailDispatcher
 
         var claims = await _store.ClaimMailsAsync(scope, [.. notices.Select(n => n.Key)], _clock.GetUtcNow(), _options.Lease, ct).ConfigureAwait(false);
         var outcomes = new MailOutcome?[notices.Count];
-        var sent = new List<(int Index, MailMessage Message, MailResult Result)>();
         for (var i = 0; i < notices.Count; i++)
         {
             var claim = claims[i];
@@ -72,21 +73,17 @@ public sealed partial class MailDispatcher
                     outcomes[i] = new MailOutcome(claim, false, claim.Detail);
                     continue;
                 case MailClaimState.InFlight:
-                    // Another worker is sending it now and will record it.
+                    // Another run took it over at this same moment and sends it.
                     outcomes[i] = new MailOutcome(claim, true, "being sent by another worker");
                     continue;
             }
 
+            // Recorded as soon as the provider answers, so a stop loses at most this one's record.
             var message = notices[i].Compose(MessageId(scope, notices[i].Key));
-            sent.Add((i, message, await SendAsync(message, ct).ConfigureAwait(false)));
-        }
-
-        var finished = await _store.FinishMailsAsync([.. sent.Select(x => (claims[x.Index], x.Result))], _clock.GetUtcNow(), ct).ConfigureAwait(false);
-        for (var j = 0; j < sent.Count; j++)
-        {
-            var (index, message, result) = sent[j];
+            var result = await SendAsync(message, ct).ConfigureAwait(false);
+            var finished = await _store.FinishMailAsync(claim, result, _clock.GetUtcNow(), ct).ConfigureAwait(false);
             LogMail(message.Id, message.SubmissionId, result.Status);
-            outcomes[index] = new MailOutcome(finished[j], result.Status == MailStatus.Sent, result.Detail) { SentNow = result.Status == MailStatus.Sent };
+            outcomes[i] = new MailOutcome(finished, result.Status == MailStatus.Sent, result.Detail) { SentNow = result.Status == MailStatus.Sent };
         }
 
         return [.. outcomes.Select(o => o!)];

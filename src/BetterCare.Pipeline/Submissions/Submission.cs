@@ -178,7 +178,7 @@ public sealed class Submission
         Status = StatusBeforeFailure ?? SubmissionStatus.Received;
         StatusBeforeFailure = null;
         FailureReason = null;
-        Record(at, "Retried", $"{Step} step queued again");
+        Record(at, "Retried", $"{Step} step run again");
     }
 
     public void MarkSaved(string etag)

@@ -20,13 +20,7 @@ public static class PipelineTracing
 
     private static readonly ActivitySource Source = new(SourceName);
 
-    /// <summary>Handling one delivery of a step message, or settling it on the queue (its part is the message's step).</summary>
-    public static Activity? StartDelivery(string? messageText) =>
-        StepMessage.TryParse(messageText, out var message)
-            ? Start(message.Step.ToString(), message.SubmissionId)
-            : Start("Malformed", null);
-
-    /// <summary>Running one step of a submission and handing it on to the next.</summary>
+    /// <summary>Running one step of a submission (an activity).</summary>
     public static Activity? StartStep(WorkflowStep step, string submissionId) => Start(step.ToString(), submissionId);
 
     /// <summary>Taking in an upload through the API.</summary>

@@ -11,18 +11,17 @@ using Microsoft.Extensions.Logging;
 namespace BetterCare.Pipeline.Workflow;
 
 /// <summary>
-/// The durable workflow of one submission: start it from an inbox blob, then handle its step
-/// messages. The state row is the checkpoint: a step's work is idempotent, its result is saved
-/// (conditional on the ETag read) before the next step's message is put on the queue (a new
-/// message, or the one in hand rewritten), and a message is deleted only when the workflow is done
-/// with it. A crash anywhere leaves a message to come back: it redoes its step, or finds it done
-/// and hands on to the next step again.
+/// What the submission workflow does at each step, for its orchestration's activities
+/// (<see cref="SubmissionOrchestrator"/>), and how a submission is started and retried. The state
+/// row is the checkpoint: a step's work is idempotent and its result is saved in one transaction
+/// conditional on the ETag read, so an activity run twice (the engine runs each at least once)
+/// finds its step done.
 /// </summary>
 public sealed partial class SubmissionWorkflow
 {
     private readonly IReturnTables _tables;
     private readonly IReturnBlobs _blobs;
-    private readonly IStepQueue _queue;
+    private readonly IWorkflowClient _client;
     private readonly ReturnValidator _validator;
     private readonly PeriodAggregator _aggregator;
     private readonly SignOffService _signOff;
@@ -33,7 +32,7 @@ public sealed partial class SubmissionWorkflow
     public SubmissionWorkflow(
         IReturnTables tables,
         IReturnBlobs blobs,
-        IStepQueue queue,
+        IWorkflowClient client,
         ReturnValidator validator,
         PeriodAggregator aggregator,
         SignOffService signOff,
@@ -43,7 +42,7 @@ public sealed partial class SubmissionWorkflow
     {
         _tables = tables;
         _blobs = blobs;
-        _queue = queue;
+        _client = client;
         _validator = validator;
         _aggregator = aggregator;
         _signOff = signOff;
@@ -52,25 +51,32 @@ public sealed partial class SubmissionWorkflow
         _log = log;
     }
 
-    /// <summary>Starts the workflow for an inbox blob; the same blob always gives the same submission, started once.</summary>
+    /// <summary>
+    /// Starts the workflow for an inbox blob: its state row, then its orchestration. The same blob
+    /// always gives the same submission and the same orchestration instance, started once.
+    /// </summary>
     public async Task<Submission> StartAsync(string inboxBlob, string blobETag, string fileName, string uploader, CancellationToken ct)
     {
         var id = SubmissionId.For(inboxBlob, blobETag);
         var submission = Submission.Receive(id, inboxBlob, fileName, uploader, _clock.GetUtcNow());
-        if (await _tables.CreateSubmissionAsync(submission, ct).ConfigureAwait(false))
+        if (!await _tables.CreateSubmissionAsync(submission, ct).ConfigureAwait(false))
         {
-            await _queue.SendAsync(new StepMessage(id, WorkflowStep.Process).ToText(), null, ct).ConfigureAwait(false);
-            LogStarted(id, inboxBlob);
-            return submission;
+            submission = await _tables.GetSubmissionAsync(id, ct).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"Submission {id} exists but cannot be read.");
         }
 
-        return await _tables.GetSubmissionAsync(id, ct).ConfigureAwait(false)
-            ?? throw new InvalidOperationException($"Submission {id} exists but cannot be read.");
+        if (submission.Step == WorkflowStep.Process && submission.Status != SubmissionStatus.Failed &&
+            await StartOrchestrationAsync(id, retry: false, ct).ConfigureAwait(false))
+        {
+            LogStarted(id, inboxBlob);
+        }
+
+        return submission;
     }
 
     /// <summary>
-    /// Makes sure an inbox blob has a running workflow: starts it, or queues its first step again
-    /// when it has stalled (a crash between saving and sending), or clears a blob already archived.
+    /// Makes sure an inbox blob has its workflow: starts it (a no-op while its orchestration runs,
+    /// and a new run if a stop left it unstarted), or clears a blob whose submission is past Process.
     /// </summary>
     public async Task EnsureStartedAsync(InboxBlob blob, CancellationToken ct)
     {
@@ -79,127 +85,23 @@ public sealed partial class SubmissionWorkflow
         var existing = await _tables.GetSubmissionAsync(id, ct).ConfigureAwait(false);
         if (existing is null)
         {
-            await StartAsync(blob.Name, blob.ETag, FileNameOf(blob.Name), "inbox", ct).ConfigureAwait(false);
+            await StartAsync(blob.Name, blob.ETag, blob.Name, "inbox", ct).ConfigureAwait(false);
         }
         else if (existing.Step != WorkflowStep.Process)
         {
             await _blobs.DeleteInboxAsync(blob.Name, ct).ConfigureAwait(false);
         }
-        else if (existing.Status == SubmissionStatus.Received && _clock.GetUtcNow() - existing.ReceivedAt > _options.RestartStalledAfter)
+        else if (existing.Status != SubmissionStatus.Failed && await StartOrchestrationAsync(id, retry: false, ct).ConfigureAwait(false))
         {
-            await _queue.SendAsync(new StepMessage(id, WorkflowStep.Process).ToText(), null, ct).ConfigureAwait(false);
             LogRequeued(id);
         }
     }
 
-    /// <summary>Handles one delivery of a step message, handing each next step on as a new message.</summary>
-    public Task<StepResult> HandleAsync(string messageText, int dequeueCount, CancellationToken ct) =>
-        HandleAsync(messageText, dequeueCount, new SendHandoff(_queue), ct);
-
     /// <summary>
-    /// Handles one delivery of a step message. <paramref name="dequeueCount"/> counts this delivery.
-    /// Each step's result is saved before <paramref name="handoff"/> puts the next step's message on
-    /// the queue; when the hand-off leaves that message in this worker's hands, the next step runs
-    /// at once, on the state just saved.
+    /// An administrator sends a Failed submission through its workflow again, from the step it failed
+    /// at. Null when there is no such submission; not retried when it is not Failed, or when its
+    /// orchestration is still finishing.
     /// </summary>
-    public async Task<StepResult> HandleAsync(string messageText, int dequeueCount, IStepHandoff handoff, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(handoff);
-        if (!StepMessage.TryParse(messageText, out var message))
-        {
-            LogMalformed();
-            return StepResult.Malformed;
-        }
-
-        var delivery = message.DeliveryOfStep(dequeueCount);
-        for (var attempt = 0; attempt < 3; attempt++)
-        {
-            var lastTry = delivery >= _options.MaxDequeueCount;
-            var submission = await _tables.GetSubmissionAsync(message.SubmissionId, ct).ConfigureAwait(false);
-            if (submission is null || message.Step > submission.Step ||
-                (submission.Status == SubmissionStatus.Failed && message.Step == submission.Step))
-            {
-                // Messages are sent only after the state that wants them is saved, so this is a stray,
-                // or an operator's retry, whose message is sent before the retry is saved and can
-                // overtake it: look again later, then let it go.
-                return lastTry ? StepResult.Done : StepResult.Retry;
-            }
-
-            if (message.Step < submission.Step || submission.Status == SubmissionStatus.Failed)
-            {
-                // Done already. An earlier delivery may have stopped between saving and handing on,
-                // so hand on again (a duplicate finds its step done and is dropped).
-                if (!await HandOnAsync(submission, message.Step, dequeueCount, handoff, ct).ConfigureAwait(false))
-                {
-                    return StepResult.Done;
-                }
-
-                (message, delivery) = (new StepMessage(submission.Id, submission.Step), 1);
-            }
-
-            try
-            {
-                while (true)
-                {
-                    var step = submission.Step;
-                    using var activity = PipelineTracing.StartStep(step, submission.Id);
-                    await RunAsync(submission, ct).ConfigureAwait(false);
-                    if (submission.Step == step || submission.IsFinal)
-                    {
-                        return StepResult.Done;
-                    }
-
-                    if (!await HandOnAsync(submission, step, dequeueCount, handoff, ct).ConfigureAwait(false))
-                    {
-                        return StepResult.Done;
-                    }
-
-                    (message, delivery) = (new StepMessage(submission.Id, submission.Step), 1);
-                }
-            }
-            catch (ConcurrencyException)
-            {
-                // Another worker moved it on; look again.
-                continue;
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // The step that failed is the message's: the submission in hand may have moved on
-                // in memory before its save failed.
-                LogStepFailed(e, submission.Id, message.Step, delivery);
-                if (delivery < _options.MaxDequeueCount)
-                {
-                    return StepResult.Retry;
-                }
-
-                await FailAsync(submission.Id, message.Step, Describe(e), ct).ConfigureAwait(false);
-                return StepResult.Poison;
-            }
-        }
-
-        return StepResult.Retry;
-    }
-
-    /// <summary>
-    /// Hands a submission on to the step it has reached (unless it is final), then clears its upload
-    /// from the inbox once it is past Process. True when this worker goes on with that step itself.
-    /// </summary>
-    private async Task<bool> HandOnAsync(Submission submission, WorkflowStep from, int dequeueCount, IStepHandoff handoff, CancellationToken ct)
-    {
-        var goOn = !submission.IsFinal && await handoff.HandOffAsync(Next(submission, dequeueCount), ct).ConfigureAwait(false);
-        if (from == WorkflowStep.Process && submission.Step > WorkflowStep.Process)
-        {
-            await _blobs.DeleteInboxAsync(submission.InboxBlob, ct).ConfigureAwait(false);
-        }
-
-        return goOn;
-    }
-
-    /// <summary>The message for the step a submission has reached; a message rewritten in place counts the deliveries before it.</summary>
-    private static StepMessage Next(Submission submission, int dequeueCount) =>
-        new(submission.Id, submission.Step, Math.Max(0, dequeueCount - 1));
-
-    /// <summary>An operator sends a failed submission back to the step it failed at. Null when there is no such submission.</summary>
     public async Task<(Submission Submission, bool Retried)?> RetryAsync(string id, CancellationToken ct)
     {
         var submission = await _tables.GetSubmissionAsync(id, ct).ConfigureAwait(false);
@@ -213,11 +115,94 @@ public sealed partial class SubmissionWorkflow
             return (submission, false);
         }
 
-        submission.Retry(_clock.GetUtcNow());
-        await _queue.SendAsync(new StepMessage(id, submission.Step).ToText(), null, ct).ConfigureAwait(false);
-        await _tables.SaveSubmissionAsync(submission, ct).ConfigureAwait(false);
-        return (submission, true);
+        // The orchestration first, asked to put the submission back itself (ResumeSubmission), so a
+        // stop right after this call loses nothing; then put it back here too, so the answer shows
+        // it. The ETag decides between two retries at once: only one of them puts it back.
+        await StartOrchestrationAsync(id, retry: true, ct).ConfigureAwait(false);
+        if (await ResumeAsync(id, ct).ConfigureAwait(false) is { } resumed)
+        {
+            return (resumed, true);
+        }
+
+        return (await _tables.GetSubmissionAsync(id, ct).ConfigureAwait(false) ?? submission, false);
     }
+
+    /// <summary>
+    /// Runs <paramref name="step"/> of a submission, or finds it done. False when the submission has
+    /// failed (and so is out of the workflow until an administrator retries it).
+    /// </summary>
+    public async Task<bool> RunStepAsync(string id, WorkflowStep step, CancellationToken ct)
+    {
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var submission = await _tables.GetSubmissionAsync(id, ct).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"Submission {id} has no state row.");
+            if (submission.Status == SubmissionStatus.Failed)
+            {
+                return false;
+            }
+
+            if (submission.Step < step)
+            {
+                throw new InvalidOperationException($"Submission {id} is at {submission.Step}, before {step}.");
+            }
+
+            try
+            {
+                if (submission.Step == step)
+                {
+                    using var activity = PipelineTracing.StartStep(step, id);
+                    await RunAsync(submission, ct).ConfigureAwait(false);
+                }
+
+                if (step == WorkflowStep.Process)
+                {
+                    // Processed (now or by an earlier run that stopped before this): the archive has it.
+                    await _blobs.DeleteInboxAsync(submission.InboxBlob, ct).ConfigureAwait(false);
+                }
+
+                return true;
+            }
+            catch (ConcurrencyException)
+            {
+                // Another run of this activity saved first; look again.
+            }
+        }
+
+        throw new ConcurrencyException($"Submission {id} kept changing while its {step} step ran.");
+    }
+
+    /// <summary>
+    /// A Failed submission takes back the status it had (the first thing a retried orchestration
+    /// does). The submission as saved when this call put it back; null when it was not Failed.
+    /// </summary>
+    public async Task<Submission?> ResumeAsync(string id, CancellationToken ct)
+    {
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var submission = await _tables.GetSubmissionAsync(id, ct).ConfigureAwait(false);
+            if (submission is null || submission.Status != SubmissionStatus.Failed)
+            {
+                return null;
+            }
+
+            submission.Retry(_clock.GetUtcNow());
+            try
+            {
+                await _tables.SaveSubmissionAsync(submission, ct).ConfigureAwait(false);
+                return submission;
+            }
+            catch (ConcurrencyException)
+            {
+            }
+        }
+
+        return null;
+    }
+
+    private Task<bool> StartOrchestrationAsync(string id, bool retry, CancellationToken ct) =>
+        _client.StartAsync(
+            SubmissionOrchestrator.Name, id, new SubmissionInput(id, retry, _options.MaxAttempts, _options.FirstRetryInterval), ct);
 
     private Task RunAsync(Submission submission, CancellationToken ct) => submission.Step switch
     {
@@ -291,7 +276,7 @@ public sealed partial class SubmissionWorkflow
     }
 
     /// <summary>Marks the submission Failed at <paramref name="step"/>, unless it has meanwhile moved past it.</summary>
-    private async Task FailAsync(string id, WorkflowStep step, string reason, CancellationToken ct)
+    public async Task FailAsync(string id, WorkflowStep step, string reason, CancellationToken ct)
     {
         for (var attempt = 0; attempt < 3; attempt++)
         {
@@ -301,7 +286,7 @@ public sealed partial class SubmissionWorkflow
                 return;
             }
 
-            submission.Fail(reason, _clock.GetUtcNow());
+            submission.Fail(Plain(reason), _clock.GetUtcNow());
             try
             {
                 await _tables.SaveSubmissionAsync(submission, ct).ConfigureAwait(false);
@@ -314,39 +299,18 @@ public sealed partial class SubmissionWorkflow
         }
     }
 
-    /// <summary>Hands on by sending a new message (the Functions host deletes the one it delivered).</summary>
-    private sealed class SendHandoff(IStepQueue queue) : IStepHandoff
+    /// <summary>A failure's message on one line, at most 300 characters.</summary>
+    private static string Plain(string reason)
     {
-        public async Task<bool> HandOffAsync(StepMessage next, CancellationToken cancellationToken)
-        {
-            await queue.SendAsync((next with { PriorDeliveries = 0 }).ToText(), null, cancellationToken).ConfigureAwait(false);
-            return false;
-        }
-    }
-
-    private static string Describe(Exception e)
-    {
-        var message = e.Message.ReplaceLineEndings(" ");
-        return message.Length > 300 ? message[..300] + "…" : message;
-    }
-
-    private static string FileNameOf(string blobName)
-    {
-        var name = blobName[(blobName.LastIndexOf('/') + 1)..];
-        return name.Length == 0 ? blobName : name;
+        var line = reason.ReplaceLineEndings(" ");
+        return line.Length > 300 ? line[..300] + "…" : line;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Submission {SubmissionId} started from inbox blob {Blob}")]
     private partial void LogStarted(string submissionId, string blob);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Submission {SubmissionId} had stalled before processing; its first step is queued again")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Submission {SubmissionId} was in the inbox without a running workflow; its orchestration is started again")]
     private partial void LogRequeued(string submissionId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A message on the steps queue is not a step message; it goes to the poison queue")]
-    private partial void LogMalformed();
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Submission {SubmissionId} step {Step} failed on delivery {DequeueCount}")]
-    private partial void LogStepFailed(Exception exception, string submissionId, WorkflowStep step, int dequeueCount);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Submission {SubmissionId} processed: {Status}, {Errors} error(s), {Warnings} warning(s)")]
     private partial void LogProcessed(string submissionId, SubmissionStatus status, int errors, int warnings);

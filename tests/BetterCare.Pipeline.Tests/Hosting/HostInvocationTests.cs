@@ -30,8 +30,6 @@ public class HostInvocationTests
 
             Assert.Equal(FunctionCatalog.All.Select(f => f.Name).Order(StringComparer.Ordinal), Directory.GetDirectories(root).Select(Path.GetFileName).Order(StringComparer.Ordinal));
             JsonNode Trigger(string name) => JsonNode.Parse(File.ReadAllText(Path.Combine(root, name, "function.json")))!["bindings"]![0]!;
-            Assert.Equal(StorageNames.StepsQueue, (string?)Trigger(FunctionCatalog.PipelineSteps)["queueName"]);
-            Assert.Equal("queueTrigger", (string?)Trigger(FunctionCatalog.PipelineSteps)["type"]);
             Assert.StartsWith(StorageNames.InboxContainer + "/", (string?)Trigger(FunctionCatalog.InboxBlob)["path"], StringComparison.Ordinal);
             Assert.Equal("EventGrid", (string?)Trigger(FunctionCatalog.InboxBlob)["source"]);
             Assert.Equal("binary", (string?)Trigger(FunctionCatalog.InboxBlob)["dataType"]);
@@ -53,7 +51,7 @@ public class HostInvocationTests
     }
 
     [Fact]
-    public async Task BlobAndQueueInvocationsTakeAnInboxBlobToAccepted()
+    public async Task BlobInvocationTakesAnInboxBlobToAccepted()
     {
         await using var azurite = await Azurite.StartAsync();
         await using var app = HostedApp.Create(azurite.ConnectionString);
@@ -61,11 +59,10 @@ public class HostInvocationTests
         var storage = new Storage(azurite.ConnectionString);
         await storage.Clients.EnsureCreatedAsync(CancellationToken.None);
         var blobs = new AzureReturnBlobs(storage.Clients);
-        var queue = new AzureStepQueue(storage.Clients);
         var content = Workbook.Clean();
-        var etag = await blobs.PutInboxAsync("E06000012/dropped/nel.xlsx", content, null, CancellationToken.None);
+        var etag = await blobs.PutInboxAsync("nel-dropped.xlsx", content, null, CancellationToken.None);
 
-        var (data, metadata) = HostedApp.BlobPayload(StorageNames.InboxContainer, "E06000012/dropped/nel.xlsx", content, etag);
+        var (data, metadata) = HostedApp.BlobPayload(StorageNames.InboxContainer, "nel-dropped.xlsx", content, etag);
         using (var started = await HostedApp.InvokeAsync(client, FunctionCatalog.InboxBlob, data, metadata))
         {
             Assert.Equal(HttpStatusCode.OK, started.StatusCode);
@@ -73,26 +70,35 @@ public class HostInvocationTests
             Assert.Contains("has its workflow", body.GetProperty("Logs")[0].GetString(), StringComparison.Ordinal);
         }
 
-        // Hosted, the app runs no queue worker of its own: the step waits for the host.
-        var state = Assert.Single(await storage.SubmissionStatesAsync());
-        Assert.Equal("Process", state.GetString("Step"));
-        Assert.Equal(1, await storage.QueueLengthAsync(StorageNames.StepsQueue));
-
-        foreach (var expectedStep in new[] { "Aggregate", "Notify", "Done" })
-        {
-            var message = Assert.Single(await queue.ReceiveAsync(1, TimeSpan.FromSeconds(30), CancellationToken.None));
-            var (qData, qMetadata) = HostedApp.QueuePayload(message.MessageText, (int)message.DequeueCount, message.MessageId);
-            using var handled = await HostedApp.InvokeAsync(client, FunctionCatalog.PipelineSteps, qData, qMetadata);
-            Assert.Equal(HttpStatusCode.OK, handled.StatusCode);
-            await queue.DeleteAsync(message.MessageId, message.PopReceipt, CancellationToken.None);
-            Assert.Equal(expectedStep, Assert.Single(await storage.SubmissionStatesAsync()).GetString("Step"));
-        }
-
-        var final = Assert.Single(await storage.SubmissionStatesAsync());
-        Assert.Equal("Accepted", final.GetString("Status"));
-        Assert.Equal(0, await storage.QueueLengthAsync(StorageNames.StepsQueue));
+        var final = await Eventually.Async(async () => (await storage.SubmissionStatesAsync()).SingleOrDefault(), s => s?.GetString("Step") == "Done", "the submission to finish");
+        Assert.Equal("Accepted", final!.GetString("Status"));
         Assert.Empty(await storage.BlobNamesAsync(StorageNames.InboxContainer));
         Assert.Contains(await storage.TotalsAsync("2017-18-Q2"), e => e.RowKey == "hwb|E06000012");
+    }
+
+    [Theory]
+    [InlineData("../returns-archive/2017-18/Q2/E06000012/s0123456789abcdef01234567.xlsx")]
+    [InlineData("../reports/2017-18-Q2/county-essex.xlsx")]
+    [InlineData("E06000012/dropped/nel.xlsx")]
+    [InlineData("nel\\dropped.xlsx")]
+    [InlineData("nel.xlsx\nForged log line")]
+    public async Task BlobInvocationNamingAnythingButAPlainInboxFileChangesNothing(string name)
+    {
+        await using var azurite = await Azurite.StartAsync();
+        await using var app = HostedApp.Create(azurite.ConnectionString);
+        using var client = app.Client(null);
+        var storage = new Storage(azurite.ConnectionString);
+        await storage.Clients.EnsureCreatedAsync(CancellationToken.None);
+        const string archived = "2017-18/Q2/E06000012/s0123456789abcdef01234567.xlsx";
+        await new AzureReturnBlobs(storage.Clients).PutArchiveAsync(archived, Workbook.Clean(), CancellationToken.None);
+
+        var (data, metadata) = HostedApp.BlobPayload(StorageNames.InboxContainer, name, Workbook.Clean(), "\"0x1\"");
+        using var response = await HostedApp.InvokeAsync(client, FunctionCatalog.InboxBlob, data, metadata);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(await storage.SubmissionStatesAsync());
+        Assert.Equal([archived], await storage.BlobNamesAsync(StorageNames.ArchiveContainer));
+        Assert.Empty(await storage.OrchestrationsAsync());
     }
 
     [Fact]
@@ -104,8 +110,8 @@ public class HostInvocationTests
         var storage = new Storage(azurite.ConnectionString);
         await storage.Clients.EnsureCreatedAsync(CancellationToken.None);
         var blobs = new AzureReturnBlobs(storage.Clients);
-        await blobs.PutInboxAsync("a/one.xlsx", Workbook.Clean(), null, CancellationToken.None);
-        await blobs.PutInboxAsync("b/two.xlsx", Workbook.CleanWithCouncilForecast(6.6), null, CancellationToken.None);
+        await blobs.PutInboxAsync("one.xlsx", Workbook.Clean(), null, CancellationToken.None);
+        await blobs.PutInboxAsync("two.xlsx", Workbook.CleanWithCouncilForecast(6.6), null, CancellationToken.None);
 
         var (data, metadata) = HostedApp.TimerPayload(FunctionCatalog.InboxSweep);
         using var response = await HostedApp.InvokeAsync(client, FunctionCatalog.InboxSweep, data, metadata);
@@ -113,31 +119,12 @@ public class HostInvocationTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("2 inbox blob(s) checked", (await HostedApp.JsonAsync(response)).GetProperty("Logs")[0].GetString(), StringComparison.Ordinal);
         Assert.Equal(2, (await storage.SubmissionStatesAsync()).Count);
-        Assert.Equal(2, await storage.QueueLengthAsync(StorageNames.StepsQueue));
-    }
-
-    [Fact]
-    public async Task AStepThatCannotRunYetAnswersNon2xxSoTheHostRetriesIt()
-    {
-        await using var azurite = await Azurite.StartAsync();
-        await using var app = HostedApp.Create(azurite.ConnectionString);
-        using var client = app.Client(null);
-        var text = "{\"SubmissionId\":\"s0123456789abcdef01234567\",\"Step\":\"Process\"}";
-
-        var (first, firstMeta) = HostedApp.QueuePayload(text, 1, "m1");
-        using var early = await HostedApp.InvokeAsync(client, FunctionCatalog.PipelineSteps, first, firstMeta);
-        var (last, lastMeta) = HostedApp.QueuePayload(text, 5, "m1");
-        using var final = await HostedApp.InvokeAsync(client, FunctionCatalog.PipelineSteps, last, lastMeta);
-
-        Assert.Equal(HttpStatusCode.InternalServerError, early.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, final.StatusCode);
     }
 
     [Theory]
-    [InlineData("PipelineSteps", "this is not json")]
-    [InlineData("PipelineSteps", "{}")]
-    [InlineData("PipelineSteps", "{\"Data\": 5, \"Metadata\": {}}")]
-    [InlineData("PipelineSteps", "{\"Data\": {\"message\": \"\\\"hello\\\"\"}, \"Metadata\": {\"DequeueCount\": \"1\"}}")]
+    [InlineData("InboxBlob", "this is not json")]
+    [InlineData("InboxBlob", "{}")]
+    [InlineData("InboxBlob", "{\"Data\": 5, \"Metadata\": {}}")]
     [InlineData("InboxBlob", "{\"Data\": {\"blob\": \"AAAA\"}, \"Metadata\": {}}")]
     [InlineData("InboxSweep", "{\"Data\": {}, \"Metadata\": {}}")]
     public async Task MalformedPayloadsGet400AndChangeNothing(string function, string body)
@@ -153,7 +140,6 @@ public class HostInvocationTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(function, (await HostedApp.JsonAsync(response)).GetProperty("error").GetString(), StringComparison.Ordinal);
         Assert.Empty(await storage.SubmissionStatesAsync());
-        Assert.Equal(0, await storage.QueueLengthAsync(StorageNames.StepsQueue));
     }
 
     [Fact]

@@ -22,20 +22,6 @@ public static class HostedApp
     }
 
     /// <summary>A queue trigger's payload: the message text JSON-serialised again, as the host sends primitives.</summary>
-    public static (JsonObject Data, JsonObject Metadata) QueuePayload(string messageText, int dequeueCount, string messageId) =>
-        (new JsonObject { ["message"] = JsonSerializer.Serialize(messageText) },
-         new JsonObject
-         {
-             ["DequeueCount"] = JsonSerializer.Serialize(dequeueCount),
-             ["Id"] = JsonSerializer.Serialize(messageId),
-             ["InsertionTime"] = DateTimeOffset.UtcNow.ToString("O"),
-             ["ExpirationTime"] = DateTimeOffset.UtcNow.AddDays(7).ToString("O"),
-             ["NextVisibleTime"] = DateTimeOffset.UtcNow.AddMinutes(1).ToString("O"),
-             ["PopReceipt"] = JsonSerializer.Serialize("AgAAAAMAAAAAAAAA"),
-             ["sys"] = new JsonObject { ["MethodName"] = "PipelineSteps", ["UtcNow"] = DateTimeOffset.UtcNow.ToString("O"), ["RandGuid"] = Guid.NewGuid().ToString() },
-         });
-
-    /// <summary>A blob trigger's payload (dataType binary): the content as base64, the path token and the blob's properties.</summary>
     public static (JsonObject Data, JsonObject Metadata) BlobPayload(string container, string name, byte[] content, string etag) =>
         (new JsonObject { ["blob"] = Convert.ToBase64String(content) },
          new JsonObject

@@ -35,7 +35,7 @@ public sealed class AppProcess : IAsyncDisposable
         }
 
         start.Environment["ASPNETCORE_URLS"] = address.ToString();
-        start.Environment["BetterCare__StepConcurrency"] = "1";
+        start.Environment["BetterCare__TaskHub__MaxConcurrentActivities"] = "1";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         var process = Process.Start(start) ?? throw new InvalidOperationException("The app did not start.");
         process.OutputDataReceived += (_, _) => { };

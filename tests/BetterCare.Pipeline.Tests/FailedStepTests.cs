@@ -4,21 +4,21 @@ using System.Text.Json;
 using BetterCare.Infrastructure;
 using BetterCare.Pipeline.Ports;
 using BetterCare.Pipeline.Submissions;
-using BetterCare.Pipeline.Workflow;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BetterCare.Pipeline.Tests;
 
-public class PoisonTests
+/// <summary>A step (an activity) that keeps failing: the engine's retries, then Failed with a reason, then an administrator's retry.</summary>
+public class FailedStepTests
 {
     private static readonly Dictionary<string, string> Quick = new()
     {
-        ["BetterCare:Pipeline:MaxDequeueCount"] = "2",
-        ["BetterCare:StepVisibilityTimeout"] = "00:00:01",
+        ["BetterCare:Pipeline:MaxAttempts"] = "2",
+        ["BetterCare:Pipeline:FirstRetryInterval"] = "00:00:00.100",
     };
 
     [Fact]
-    public async Task StepThatAlwaysThrowsEndsFailedOnThePoisonQueueAndAnAdminRetryFinishesIt()
+    public async Task StepThatAlwaysThrowsEndsFailedWithItsReasonAndAnAdminRetryFinishesIt()
     {
         await using var azurite = await Azurite.StartAsync();
         var archive = new FailingArchive();
@@ -32,12 +32,12 @@ public class PoisonTests
 
         Assert.Equal("Failed", failed.GetProperty("status").GetString());
         Assert.Contains(FailingArchive.Reason, failed.GetProperty("failureReason").GetString(), StringComparison.Ordinal);
+        Assert.Equal("Process", failed.GetProperty("step").GetString());
         Assert.Equal(["Received", "Failed"], await storage.EventsAsync(id));
-        // The worker marks the submission Failed first, then moves the message.
-        var poisonQueue = storage.Clients.Queues.GetQueueClient(StorageNames.PoisonQueue);
-        var poison = await Eventually.Async(async () => (await poisonQueue.PeekMessagesAsync(32)).Value, m => m.Length > 0, "the message to reach the poison queue");
-        Assert.Equal(new StepMessage(id, WorkflowStep.Process).ToText(), Assert.Single(poison).MessageText);
+        // The orchestration ends once the submission is marked Failed; the upload waits in the inbox for a retry.
+        await Eventually.Async(() => storage.OrchestrationStatusAsync(id), s => s == "Completed", "the orchestration to end");
         Assert.Empty(await storage.BlobNamesAsync(StorageNames.ArchiveContainer));
+        Assert.Single(await storage.BlobNamesAsync(StorageNames.InboxContainer));
 
         using (var byLead = await lead.PostAsync(new Uri($"/api/returns/{id}/retry", UriKind.Relative), null))
         {
@@ -63,23 +63,30 @@ public class PoisonTests
     }
 
     [Fact]
-    public async Task RetryMessageThatOvertakesTheSavedRetryComesBackInsteadOfBeingDropped()
+    public async Task TwoRetriesAtOnceRunTheWorkflowOnce()
     {
         await using var azurite = await Azurite.StartAsync();
         var archive = new FailingArchive();
         await using var app = new PipelineApp(azurite.ConnectionString, archive.Register, Quick);
         using var lead = app.Client(PipelineApp.NelKey);
-        var workflow = app.Services.GetRequiredService<SubmissionWorkflow>();
+        using var admin = app.Client(PipelineApp.AdminKey);
+        var storage = new Storage(azurite.ConnectionString);
         var id = await Workbook.UploadedIdAsync(lead, Workbook.Clean(), "nel-q2.xlsx");
         Assert.Equal("Failed", (await Status.FinalAsync(lead, id)).GetProperty("status").GetString());
+        await Eventually.Async(() => storage.OrchestrationStatusAsync(id), s => s == "Completed", "the orchestration to end");
+        archive.Failing = false;
 
-        // An operator's retry sends the step's message and then saves the retry; a worker can get the message in between.
-        var early = await workflow.HandleAsync(new StepMessage(id, WorkflowStep.Process).ToText(), 1, CancellationToken.None);
-        var last = await workflow.HandleAsync(new StepMessage(id, WorkflowStep.Process).ToText(), 2, CancellationToken.None);
+        var retries = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => admin.PostAsync(new Uri($"/api/returns/{id}/retry", UriKind.Relative), null)));
 
-        Assert.Equal(StepResult.Retry, early);
-        Assert.Equal(StepResult.Done, last);
-        Assert.Equal(["Received", "Failed"], await new Storage(azurite.ConnectionString).EventsAsync(id));
+        // One starts the orchestration again; the other finds it running and says so.
+        Assert.Equal([HttpStatusCode.Accepted, HttpStatusCode.Conflict], retries.Select(r => r.StatusCode).Order());
+        var done = await Status.FinalAsync(lead, id);
+        Assert.Equal("Accepted", done.GetProperty("status").GetString());
+        Assert.Single(await storage.EventsAsync(id), e => e == "Retried");
+        foreach (var retry in retries)
+        {
+            retry.Dispose();
+        }
     }
 
     [Fact]

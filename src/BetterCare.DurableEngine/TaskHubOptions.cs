@@ -1,0 +1,36 @@
+namespace BetterCare.DurableEngine;
+
+/// <summary>
+/// The standalone engine's task hub (configuration section <c>BetterCare:TaskHub</c>). The defaults
+/// are chosen for a quick recovery and a quick first response on one machine, not for cost; in
+/// Azure the Functions host reads its own from host.json.
+/// </summary>
+public sealed class TaskHubOptions
+{
+    /// <summary>The task hub's name: its queues, tables and lease container are named after it.</summary>
+    public string Name { get; set; } = "BetterCareLocal";
+
+    /// <summary>
+    /// Control queues. One: a single machine gains nothing from more, and each is polled while idle.
+    /// A second host process on the same hub still shares the activity work.
+    /// </summary>
+    public int PartitionCount { get; set; } = 1;
+
+    /// <summary>
+    /// How long a dequeued orchestration or activity message stays hidden: a killed worker's
+    /// in-flight work comes back after this (the provider's default is five minutes).
+    /// </summary>
+    public TimeSpan VisibilityTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>The longest wait between polls of an empty queue: how soon new work is noticed after a quiet spell.</summary>
+    public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long a control-queue lease lasts unrenewed: how soon another process takes over a killed one's partition.</summary>
+    public TimeSpan LeaseInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Activities run at once by this process.</summary>
+    public int MaxConcurrentActivities { get; set; } = 8;
+
+    /// <summary>Orchestration episodes run at once by this process.</summary>
+    public int MaxConcurrentOrchestrations { get; set; } = 8;
+}

@@ -1,0 +1,20 @@
+namespace BetterCare.Pipeline.Workflow;
+
+/// <summary>
+/// Every orchestrator and activity of the workflow, by the name each host registers it under
+/// (the class name). The standalone engine registers these; in Azure each has a thin
+/// <c>[Function]</c> of the same name.
+/// </summary>
+public static class WorkflowCatalog
+{
+    public static IReadOnlyList<Type> Orchestrators { get; } = [typeof(SubmissionOrchestrator)];
+
+    public static IReadOnlyList<Type> Activities { get; } =
+    [
+        typeof(ProcessSubmission),
+        typeof(AggregateSubmission),
+        typeof(NotifySubmission),
+        typeof(ResumeSubmission),
+        typeof(FailSubmission),
+    ];
+}
