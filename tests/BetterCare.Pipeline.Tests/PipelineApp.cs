@@ -35,6 +35,9 @@ public sealed class PipelineApp : WebApplicationFactory<Program>
         ["BetterCare:ReferenceDirectory"] = Repo.Reference,
         ["BetterCare:InboxPollInterval"] = "00:00:00.200",
         ["BetterCare:Pipeline:FirstRetryInterval"] = "00:00:00.200",
+        // A killed host's work comes back within seconds, not the local defaults' quarter-minute.
+        ["BetterCare:TaskHub:VisibilityTimeout"] = "00:00:05",
+        ["BetterCare:TaskHub:LeaseInterval"] = "00:00:06",
         ["BetterCare:Pipeline:RestartStalledAfter"] = "00:00:05",
         ["BetterCare:ApiKeys:0:Key"] = EssexKey,
         ["BetterCare:ApiKeys:0:Name"] = "Essex HWB lead",

@@ -21,7 +21,7 @@ public sealed class AppProcess : IAsyncDisposable
         _address = address;
     }
 
-    public static async Task<AppProcess> StartAsync(string connection)
+    public static async Task<AppProcess> StartAsync(string connection, IReadOnlyDictionary<string, string>? settings = null)
     {
         var app = Path.Combine(AppContext.BaseDirectory, "BetterCare.Functions.dll");
         var port = FreePort();
@@ -30,6 +30,11 @@ public sealed class AppProcess : IAsyncDisposable
         var start = new ProcessStartInfo(DotnetHost()) { ArgumentList = { app }, WorkingDirectory = workingDirectory, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         start.Environment.Remove("FUNCTIONS_CUSTOMHANDLER_PORT");
         foreach (var (key, value) in PipelineApp.Settings(connection))
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
