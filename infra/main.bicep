@@ -1,9 +1,11 @@
 // Better Care Fund returns: the Azure resources for one environment, in one resource group.
 //
-// A Flex Consumption Function App runs the custom handler (the BetterCare.Functions app). It
-// reaches storage, Key Vault and Application Insights with a user-assigned managed identity:
-// no connection strings and no account keys. The Event Grid subscription that drives the
-// inbox blob trigger is created after the app package is deployed (see README.md).
+// A Flex Consumption Function App runs the isolated worker (the BetterCare.Functions app, with
+// Durable Functions on its Azure Storage task hub). It reaches storage, Key Vault and
+// Application Insights with a user-assigned managed identity: no connection strings and no
+// account keys. The Event Grid subscription that drives the inbox blob trigger is declared
+// here too, but needs the blob extension's webhook key, which exists only once the app package
+// runs: deploy once, publish the package, then deploy again with subscribeInbox=true (README.md).
 
 targetScope = 'resourceGroup'
 
@@ -69,12 +71,15 @@ param referenceDirectory string = 'reference'
 @minValue(1)
 param maxUploadBytes int = 20971520
 
-@description('Deliveries of a pipeline step before it goes to the poison queue. Keep equal to host.json extensions.queues.maxDequeueCount.')
+@description('Tries of each workflow step (an activity, retried by Durable Functions with a doubling wait) before the submission shows Failed.')
 @minValue(1)
-param maxDequeueCount int = 5
+param maxAttempts int = 5
 
-@description('A submission whose step has made no progress for this long (TimeSpan, hh:mm:ss) is restarted.')
+@description('How long the inbox sweep leaves a blob it has just seen before looking at it again (TimeSpan, hh:mm:ss).')
 param restartStalledAfter string = '00:02:00'
+
+@description('Subscribe the inbox blob trigger to the storage account\'s blob-created events. False on the first deployment: the webhook key exists only once the app package runs.')
+param subscribeInbox bool = false
 
 @description('NCRONTAB schedule (six fields, UTC) of the InboxSweep timer function.')
 param inboxSweepSchedule string = '0 */5 * * * *'
@@ -111,16 +116,13 @@ param additionalAppSettings object = {}
 // Names
 // ---------------------------------------------------------------------------------------------
 
-// The containers, queues and tables the app uses: keep in step with
+// The containers and tables the app uses: keep in step with
 // src/BetterCare.Infrastructure/StorageNames.cs (a test checks every name there is declared here).
+// The task hub makes its own queues, tables and lease container (hence the queue role below).
 var blobContainerNames = [
   'returns-inbox'
   'returns-archive'
   'reports'
-]
-var queueNames = [
-  'pipeline-steps'
-  'pipeline-steps-poison'
 ]
 var tableNames = [
   'Submissions'
@@ -177,7 +179,7 @@ resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' 
 }
 
 // ---------------------------------------------------------------------------------------------
-// Storage: containers, queues, tables; identity-only access
+// Storage: containers and tables (the task hub adds its own); identity-only access
 // ---------------------------------------------------------------------------------------------
 
 resource storage 'Microsoft.Storage/storageAccounts@2025-06-01' = {
@@ -237,18 +239,6 @@ resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/con
   }
 }
 
-resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2025-06-01' = {
-  parent: storage
-  name: 'default'
-}
-
-resource queues 'Microsoft.Storage/storageAccounts/queueServices/queues@2025-06-01' = [
-  for name in queueNames: {
-    parent: queueService
-    name: name
-  }
-]
-
 resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2025-06-01' = {
   parent: storage
   name: 'default'
@@ -273,8 +263,8 @@ resource storageRoleAssignments 'Microsoft.Authorization/roleAssignments@2022-04
   }
 ]
 
-// Blob-created events on the inbox reach the Function App through this system topic; the
-// subscription is added after deployment, when the blobs_extension key exists.
+// Blob-created events on the inbox reach the Function App through this system topic and the
+// subscription below.
 resource systemTopic 'Microsoft.EventGrid/systemTopics@2025-02-15' = {
   name: systemTopicName
   location: location
@@ -282,6 +272,34 @@ resource systemTopic 'Microsoft.EventGrid/systemTopics@2025-02-15' = {
   properties: {
     source: storage.id
     topicType: 'Microsoft.Storage.StorageAccounts'
+  }
+}
+
+// The inbox blob trigger's events: blob-created in returns-inbox only, to the blob extension's
+// webhook for the InboxBlob function. Its key is the host's blobs_extension system key, which
+// the host creates when it first runs the package; hence the second deployment.
+resource inboxSubscription 'Microsoft.EventGrid/systemTopics/eventSubscriptions@2025-02-15' = if (subscribeInbox) {
+  parent: systemTopic
+  name: 'inbox-blob-created'
+  properties: {
+    destination: {
+      endpointType: 'WebHook'
+      properties: {
+        endpointUrl: 'https://${functionApp.properties.defaultHostName}/runtime/webhooks/blobs?functionName=Host.Functions.InboxBlob&code=${listKeys('${functionApp.id}/host/default', '2025-03-01').systemKeys.blobs_extension}'
+        maxEventsPerBatch: 1
+      }
+    }
+    filter: {
+      includedEventTypes: [
+        'Microsoft.Storage.BlobCreated'
+      ]
+      subjectBeginsWith: '/blobServices/default/containers/${inboxContainerName}/blobs/'
+    }
+    eventDeliverySchema: 'EventGridSchema'
+    retryPolicy: {
+      maxDeliveryAttempts: 30
+      eventTimeToLiveInMinutes: 1440
+    }
   }
 }
 
@@ -386,7 +404,7 @@ resource keyVaultRoleAssignment 'Microsoft.Authorization/roleAssignments@2022-04
 }
 
 // ---------------------------------------------------------------------------------------------
-// Function App: Flex Consumption, Linux, custom handler
+// Function App: Flex Consumption, Linux, .NET 10 isolated worker
 // ---------------------------------------------------------------------------------------------
 
 resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
@@ -437,8 +455,8 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
         instanceMemoryMB: instanceMemoryMB
       }
       runtime: {
-        name: 'custom'
-        version: '1.0'
+        name: 'dotnet-isolated'
+        version: '10.0'
       }
     }
   }
@@ -482,7 +500,7 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
       SendGrid__ApiKey: '@Microsoft.KeyVault(SecretUri=https://${keyVault.name}${environment().suffixes.keyvaultDns}/secrets/${sendGridSecretName}/)'
       BetterCare__ReferenceDirectory: referenceDirectory
       BetterCare__Pipeline__MaxUploadBytes: string(maxUploadBytes)
-      BetterCare__Pipeline__MaxDequeueCount: string(maxDequeueCount)
+      BetterCare__Pipeline__MaxAttempts: string(maxAttempts)
       BetterCare__Pipeline__RestartStalledAfter: restartStalledAfter
       BetterCare__Schedules__InboxSweep: inboxSweepSchedule
       BetterCare__Schedules__SignOffTimers: signOffTimersSchedule

@@ -5,7 +5,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Azure.Data.Tables;
 using BenchmarkDotNet.Attributes;
-using BetterCare.Functions;
+using BetterCare.App;
 using BetterCare.Infrastructure;
 using BetterCare.Pipeline.Workflow;
 using BetterCare.Returns.Reference;

@@ -10,5 +10,5 @@ internal static class Paths
     public static string Reference => BetterCare.Testing.Repo.Reference;
 
     /// <summary>The app's project folder, its content root.</summary>
-    public static string Functions => Path.Combine(Root, "src", "BetterCare.Functions");
+    public static string Standalone => Path.Combine(Root, "src", "BetterCare.Standalone");
 }

@@ -27,7 +27,7 @@ internal sealed class QuarterApp : WebApplicationFactory<global::Program>
     {
         // The app's project folder is its content root, as in the tests; in a benchmark run the
         // factory cannot work it out from the build output, so it is given.
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_BETTERCARE_FUNCTIONS", Paths.Functions);
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_BETTERCARE_STANDALONE", Paths.Standalone);
         _connection = connection;
         _reference = reference;
         _finals = finals;

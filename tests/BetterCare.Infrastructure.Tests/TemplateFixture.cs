@@ -102,6 +102,9 @@ public sealed class TemplateFixture : IAsyncLifetime
         }
 
         text.Append(CultureInfo.InvariantCulture, $"param sendGridApiKey = {Quote(SendGridApiKey)}\n");
+
+        // The second deployment, once the package runs: the inbox's Event Grid subscription is made.
+        text.Append("param subscribeInbox = true\n");
         text.Append("param apiKeys = [\n");
         foreach (var (name, role, scope, key) in ApiKeys)
         {

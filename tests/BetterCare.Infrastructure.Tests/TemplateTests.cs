@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 
 namespace BetterCare.Infrastructure.Tests;
 
-/// <summary>What a reviewer checks in the deployment: identity instead of keys, Flex Consumption and the custom handler, every storage name the app uses.</summary>
+/// <summary>What a reviewer checks in the deployment: identity instead of keys, Flex Consumption and the isolated worker, every storage name the app uses, the inbox's Event Grid subscription.</summary>
 [Collection(TemplateCollection.Name)]
 public sealed partial class TemplateTests(TemplateFixture template)
 {
@@ -31,7 +31,9 @@ public sealed partial class TemplateTests(TemplateFixture template)
     [Fact]
     public void No_account_key_or_connection_string_anywhere()
     {
-        var compiled = template.Compiled.ToJsonString();
+        // The one key the template reads is the Functions host's blob-extension webhook key, for the inbox subscription.
+        var compiled = WebhookKey().Replace(
+            template.Compiled.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }), "webhook-key");
         foreach (var marker in KeyMaterial)
         {
             Assert.DoesNotContain(marker, compiled, StringComparison.OrdinalIgnoreCase);
@@ -142,7 +144,7 @@ public sealed partial class TemplateTests(TemplateFixture template)
     }
 
     [Fact]
-    public void The_app_is_a_Linux_custom_handler_on_Flex_Consumption()
+    public void The_app_is_a_Linux_isolated_worker_on_Flex_Consumption()
     {
         var plan = template.Single("Microsoft.Web/serverfarms");
         var app = template.Single(Sites);
@@ -154,8 +156,8 @@ public sealed partial class TemplateTests(TemplateFixture template)
         Assert.True((bool)plan["properties"]!["reserved"]!);
         Assert.Equal("functionapp,linux", (string?)app["kind"]);
         Assert.Equal((string?)plan["id"], (string?)app["properties"]!["serverFarmId"]);
-        Assert.Equal("custom", (string?)config["runtime"]!["name"]);
-        Assert.Equal("1.0", (string?)config["runtime"]!["version"]);
+        Assert.Equal("dotnet-isolated", (string?)config["runtime"]!["name"]);
+        Assert.Equal("10.0", (string?)config["runtime"]!["version"]);
         Assert.Equal("UserAssignedIdentity", (string?)config["deployment"]!["storage"]!["authentication"]!["type"]);
         Assert.Equal(identity, (string?)config["deployment"]!["storage"]!["authentication"]!["userAssignedIdentityResourceId"]);
         Assert.NotNull(config["scaleAndConcurrency"]!["maximumInstanceCount"]);
@@ -164,7 +166,7 @@ public sealed partial class TemplateTests(TemplateFixture template)
     }
 
     [Fact]
-    public void Every_container_queue_and_table_the_app_uses_is_declared()
+    public void Every_container_and_table_the_app_uses_is_declared()
     {
         var containers = Names("Microsoft.Storage/storageAccounts/blobServices/containers");
         var tables = Names("Microsoft.Storage/storageAccounts/tableServices/tables");
@@ -205,6 +207,33 @@ public sealed partial class TemplateTests(TemplateFixture template)
         Assert.Equal("Microsoft.Storage.StorageAccounts", (string?)topic["properties"]!["topicType"]);
     }
 
+    [Fact]
+    public void The_inbox_blob_trigger_is_subscribed_to_blob_created_events_of_its_container_only()
+    {
+        var subscription = template.Single("Microsoft.EventGrid/systemTopics/eventSubscriptions");
+        var properties = subscription["properties"]!;
+        var endpoint = (string)properties["destination"]!["properties"]!["endpointUrl"]!;
+
+        // Made only on the deployment that asks for it (the snapshot is of that one).
+        Assert.Contains("\"condition\":\"[parameters('subscribeInbox')]\"", template.Compiled.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }), StringComparison.Ordinal);
+        Assert.StartsWith((string)template.Single("Microsoft.EventGrid/systemTopics")["name"]! + "/", (string?)subscription["name"], StringComparison.Ordinal);
+        Assert.Equal("WebHook", (string?)properties["destination"]!["endpointType"]);
+        Assert.Contains("/runtime/webhooks/blobs?functionName=Host.Functions.InboxBlob&code=", endpoint, StringComparison.Ordinal);
+        Assert.Contains("/host/default", endpoint, StringComparison.Ordinal);
+        Assert.Contains(".systemKeys.blobs_extension", endpoint, StringComparison.Ordinal);
+        Assert.Equal(["Microsoft.Storage.BlobCreated"], properties["filter"]!["includedEventTypes"]!.AsArray().Select(t => (string?)t));
+        Assert.Equal($"/blobServices/default/containers/{StorageNames.InboxContainer}/blobs/", (string?)properties["filter"]!["subjectBeginsWith"]);
+    }
+
+    [Fact]
+    public void The_workflow_settings_are_the_isolated_apps()
+    {
+        var settings = AppSettings();
+
+        Assert.Contains("BetterCare__Pipeline__MaxAttempts", settings.Keys);
+        Assert.DoesNotContain(settings.Keys, k => k.Contains("Dequeue", StringComparison.Ordinal) || k.Contains("StepVisibility", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("functionAppName")]
     [InlineData("storageAccountName")]
@@ -236,6 +265,9 @@ public sealed partial class TemplateTests(TemplateFixture template)
 
     private HashSet<string> Names(string type) =>
         template.Resources(type).Select(r => ((string)r["name"]!).Split('/')[^1]).ToHashSet(StringComparer.Ordinal);
+
+    [GeneratedRegex(@"listKeys\(format\('\{0\}/host/default', resourceId\('Microsoft\.Web/sites', .+?\)\), '[0-9-]+'\)\.systemKeys\.blobs_extension")]
+    private static partial Regex WebhookKey();
 
     [GeneratedRegex(@"^@Microsoft\.KeyVault\(SecretUri=https://(?<vault>[a-z0-9-]+)\.vault\.azure\.net/secrets/(?<secret>[a-zA-Z0-9-]+)/\)$")]
     private static partial Regex KeyVaultReference();

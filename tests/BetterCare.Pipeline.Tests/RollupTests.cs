@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using BetterCare.App.Rollups;
 using BetterCare.Cli;
 using BetterCare.Fixtures.Seeds;
-using BetterCare.Functions.Rollups;
 using BetterCare.Infrastructure;
 using BetterCare.Pipeline.Tests.Support;
 using BetterCare.Returns.Model;

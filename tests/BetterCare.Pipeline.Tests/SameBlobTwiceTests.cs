@@ -1,4 +1,4 @@
-using BetterCare.Functions.Triggers;
+using BetterCare.App.Triggers;
 using BetterCare.Infrastructure;
 using BetterCare.Pipeline.Ports;
 using Microsoft.Extensions.DependencyInjection;

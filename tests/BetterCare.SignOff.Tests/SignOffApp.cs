@@ -2,7 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using BetterCare.Fixtures.Seeds;
-using BetterCare.Functions.Standalone;
+using BetterCare.Standalone;
 using BetterCare.Workbooks;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;

@@ -6,7 +6,7 @@ namespace BetterCare.Pipeline.Tests.Support;
 
 /// <summary>
 /// The app in standalone mode as a separate process (the build output of the referenced
-/// BetterCare.Functions project, next to the tests), so a test can kill it outright.
+/// BetterCare.Standalone project, next to the tests), so a test can kill it outright.
 /// </summary>
 public sealed class AppProcess : IAsyncDisposable
 {
@@ -23,7 +23,7 @@ public sealed class AppProcess : IAsyncDisposable
 
     public static async Task<AppProcess> StartAsync(string connection, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var app = Path.Combine(AppContext.BaseDirectory, "BetterCare.Functions.dll");
+        var app = Path.Combine(AppContext.BaseDirectory, "BetterCare.Standalone.dll");
         var port = FreePort();
         var address = new Uri(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}"));
         var workingDirectory = Directory.CreateTempSubdirectory("bettercare-app-").FullName;
@@ -43,8 +43,9 @@ public sealed class AppProcess : IAsyncDisposable
         start.Environment["BetterCare__TaskHub__MaxConcurrentActivities"] = "1";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         var process = Process.Start(start) ?? throw new InvalidOperationException("The app did not start.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        process.OutputDataReceived += (_, e) => Keep(output, e.Data);
+        process.ErrorDataReceived += (_, e) => Keep(output, e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var started = new AppProcess(process, workingDirectory, address);
@@ -55,7 +56,7 @@ public sealed class AppProcess : IAsyncDisposable
             if (process.HasExited || DateTime.UtcNow > deadline)
             {
                 await started.DisposeAsync();
-                throw new InvalidOperationException($"The app at {address} did not become ready.");
+                throw new InvalidOperationException($"The app at {address} did not become ready. Its last output:\n{string.Join("\n", output)}");
             }
 
             await Task.Delay(100);
@@ -102,6 +103,21 @@ public sealed class AppProcess : IAsyncDisposable
             catch (IOException)
             {
             }
+        }
+    }
+
+    /// <summary>Keeps the last lines the app wrote, to say why it did not start.</summary>
+    private static void Keep(System.Collections.Concurrent.ConcurrentQueue<string> output, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        output.Enqueue(line);
+        while (output.Count > 40)
+        {
+            output.TryDequeue(out _);
         }
     }
 

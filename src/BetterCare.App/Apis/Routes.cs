@@ -1,0 +1,54 @@
+namespace BetterCare.App.Apis;
+
+/// <summary>One HTTP endpoint: its function name in Azure, its method, its path (with the <c>/api</c> prefix) and its handler.</summary>
+public sealed record Route(string Name, string Method, string Pattern, Delegate Handler)
+{
+    /// <summary>The path as a Functions HTTP trigger's <c>Route</c> states it: without the host's <c>api</c> prefix.</summary>
+    public string FunctionRoute => Pattern.StartsWith(Routes.Prefix + "/", StringComparison.Ordinal) ? Pattern[(Routes.Prefix.Length + 1)..] : Pattern.TrimStart('/');
+
+    /// <summary>The names of the path's parameters, e.g. <c>period</c> and <c>file</c>.</summary>
+    public IReadOnlyList<string> Parameters =>
+        [.. Pattern.Split('/').Where(s => s.StartsWith('{') && s.EndsWith('}')).Select(s => s[1..^1])];
+}
+
+/// <summary>
+/// Every HTTP endpoint of the app, in one table: the standalone host maps each, and the Functions
+/// host has one HTTP-triggered function per row that runs the same handler (a test checks the two
+/// agree). Handlers take their services by parameter, as minimal API handlers do.
+/// </summary>
+public static class Routes
+{
+    public const string Prefix = "/api";
+
+    public static IReadOnlyList<Route> All { get; } =
+    [
+        new("UploadReturn", "POST", "/api/returns", ReturnsApi.UploadAsync),
+        new("GetReturn", "GET", "/api/returns/{submissionId}", ReturnsApi.GetAsync),
+        new("RetryReturn", "POST", "/api/returns/{submissionId}/retry", ReturnsApi.RetryAsync),
+        new("ListPeriodReturns", "GET", "/api/periods/{period}/returns", ReturnsApi.ListPeriodAsync),
+        new("PeriodAggregates", "GET", "/api/aggregates/{period}", AggregatesApi.ForPeriodAsync),
+        new("AggregateSeries", "GET", "/api/aggregates", AggregatesApi.SeriesAsync),
+        new("RunRollup", "POST", "/api/rollups/{period}", RollupsApi.RunAsync),
+        new("ListRollups", "GET", "/api/rollups/{period}", RollupsApi.ListAsync),
+        new("GetReport", "GET", "/api/reports/{period}/{file}", RollupsApi.ReportAsync),
+        new("ShowSignOff", "GET", "/api/signoff/{token}", SignOffPages.ShowAsync),
+        new("DecideSignOff", "POST", "/api/signoff/{token}", SignOffPages.DecideAsync),
+        new("SignOffSummary", "GET", "/api/signoff/{token}/summary", SignOffPages.LinkSummaryAsync),
+        new("SignedSummary", "GET", "/api/returns/{submissionId}/signed-summary", SignOffPages.SignedSummaryAsync),
+    ];
+
+    public static Route Named(string name) => All.Single(r => r.Name == name);
+
+    /// <summary>Maps every route (the standalone host).</summary>
+    public static IEndpointRouteBuilder MapBetterCareRoutes(this IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        foreach (var route in All)
+        {
+            // Forms are read by the handlers themselves (uploads, sign-off decisions): no antiforgery metadata to satisfy.
+            app.MapMethods(route.Pattern, [route.Method], route.Handler).WithName(route.Name).DisableAntiforgery();
+        }
+
+        return app;
+    }
+}

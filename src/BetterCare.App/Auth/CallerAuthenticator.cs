@@ -1,0 +1,95 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+
+namespace BetterCare.App.Auth;
+
+/// <summary>
+/// Finds the caller: by the <c>X-Api-Key</c> header (keys compared in constant time), or, where
+/// App Service Authentication fronts the app, by the <c>X-MS-CLIENT-PRINCIPAL</c> header it sets,
+/// whose name is mapped to a role and scope the same way (<c>BetterCare:Principals</c>).
+/// </summary>
+public sealed class CallerAuthenticator
+{
+    public const string Header = "X-Api-Key";
+    public const string PrincipalHeader = "X-MS-CLIENT-PRINCIPAL";
+
+    private readonly List<(byte[] Key, Caller Caller)> _keys;
+    private readonly Dictionary<string, Caller> _principals;
+    private readonly bool _trustPrincipal;
+
+    public CallerAuthenticator(IOptions<BetterCareSettings> settings, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var s = settings.Value;
+        _keys = s.ApiKeys
+            .Where(k => !string.IsNullOrWhiteSpace(k.Key))
+            .Select(k => (Encoding.UTF8.GetBytes(k.Key), new Caller(string.IsNullOrWhiteSpace(k.Name) ? k.Role.ToString() : k.Name, k.Role, k.Scope)))
+            .ToList();
+        _principals = s.Principals
+            .Where(p => !string.IsNullOrWhiteSpace(p.Name))
+            .ToDictionary(p => p.Name.Trim(), p => new Caller(p.Name.Trim(), p.Role, p.Scope), StringComparer.OrdinalIgnoreCase);
+
+        // The header is only to be believed behind App Service Authentication, which strips any a client sends.
+        _trustPrincipal = s.TrustClientPrincipal ?? Extensions.ServiceRegistration.IsBehindAppServiceAuthentication(configuration);
+    }
+
+    public Caller? Authenticate(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var presented = request.Headers[Header].ToString();
+        if (!string.IsNullOrEmpty(presented))
+        {
+            var bytes = Encoding.UTF8.GetBytes(presented);
+            Caller? found = null;
+            foreach (var (key, caller) in _keys)
+            {
+                if (CryptographicOperations.FixedTimeEquals(key, bytes))
+                {
+                    found = caller;
+                }
+            }
+
+            return found;
+        }
+
+        return _trustPrincipal && PrincipalName(request.Headers[PrincipalHeader].ToString()) is { } name
+            ? _principals.GetValueOrDefault(name)
+            : null;
+    }
+
+    /// <summary>The principal's name: the claim whose type is the principal's <c>name_typ</c>.</summary>
+    public static string? PrincipalName(string header)
+    {
+        if (string.IsNullOrWhiteSpace(header) || header.Length > 16 * 1024)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(Convert.FromBase64String(header));
+            var root = document.RootElement;
+            var nameType = root.TryGetProperty("name_typ", out var t) ? t.GetString() : null;
+            if (!root.TryGetProperty("claims", out var claims) || claims.ValueKind != JsonValueKind.Array)
+            {
+                return null;
+            }
+
+            foreach (var claim in claims.EnumerateArray())
+            {
+                if (claim.TryGetProperty("typ", out var typ) && typ.GetString() == nameType && claim.TryGetProperty("val", out var val))
+                {
+                    return val.GetString();
+                }
+            }
+
+            return null;
+        }
+        catch (Exception e) when (e is FormatException or JsonException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+}

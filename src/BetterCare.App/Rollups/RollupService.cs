@@ -1,0 +1,147 @@
+using System.Globalization;
+using BetterCare.App.Exports;
+using BetterCare.Pipeline.Aggregates;
+using BetterCare.Pipeline.Ports;
+using BetterCare.Pipeline.SignOff;
+using BetterCare.Pipeline.Submissions;
+using BetterCare.Returns.Model;
+using BetterCare.Returns.Reference;
+
+namespace BetterCare.App.Rollups;
+
+/// <summary>What a roll-up run did for a period; <see cref="EmailsSent"/> counts the summaries this run sent.</summary>
+public sealed record RollupOutcome(string Period, IReadOnlyList<RollupRow> Rows, int EmailsSent);
+
+/// <summary>
+/// Rolls every county and region up for a period: their totals into the roll-up table, a
+/// workbook each under <c>reports/{period}/</c>, and a summary with the links to each regional
+/// manager. Running it again for the same period writes the same rows and the same files (and
+/// sends a manager's summary at most once a day).
+/// </summary>
+public sealed class RollupService
+{
+    private readonly AggregateService _aggregates;
+    private readonly IRollupStore _store;
+    private readonly ReferenceData _reference;
+    private readonly IContactDirectory _contacts;
+    private readonly MailDispatcher _mail;
+    private readonly SignOffOptions _options;
+    private readonly TimeProvider _clock;
+
+    public RollupService(
+        AggregateService aggregates, IRollupStore store, ReferenceData reference, IContactDirectory contacts, MailDispatcher mail, SignOffOptions options, TimeProvider clock)
+    {
+        _aggregates = aggregates;
+        _store = store;
+        _reference = reference;
+        _contacts = contacts;
+        _mail = mail;
+        _options = options;
+        _clock = clock;
+    }
+
+    /// <summary>The scopes rolled up: every county and every region of the reference areas.</summary>
+    public IReadOnlyList<Scope> Scopes =>
+    [
+        .. _reference.Areas.Select(a => a.County).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(Scope.County),
+        .. _reference.Areas.Select(a => a.Region).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(Scope.Region),
+    ];
+
+    public static string ReportPath(string period, Scope scope) => $"{period}/{Kind(scope)}-{Slug(scope.Name)}.xlsx";
+
+    public async Task<RollupOutcome> RunAsync(ReturnPeriod period, CancellationToken ct)
+    {
+        var rows = new List<RollupRow>();
+        var byRegion = new Dictionary<string, ScopeAggregate>(StringComparer.Ordinal);
+        foreach (var scope in Scopes)
+        {
+            var aggregate = await _aggregates.ForScopeAsync(period, scope, ct).ConfigureAwait(false);
+            var path = ReportPath(period.ToString(), scope);
+            await _store.PutReportAsync(path, ExcelExport.Write(AggregateTables.All(aggregate)), ExcelExport.ContentType, ct).ConfigureAwait(false);
+            rows.Add(new RollupRow(
+                period.ToString(), Kind(scope), scope.Name!, scope.Expected(_reference).Count(), aggregate.Hwbs.Count(h => h.Figures is not null),
+                aggregate.WithoutAcceptedReturn, aggregate.Totals, aggregate.Spend, path));
+            if (scope.Kind == ScopeKind.Region)
+            {
+                byRegion[scope.Name!] = aggregate;
+            }
+        }
+
+        await _store.SaveAsync(period.ToString(), rows, ct).ConfigureAwait(false);
+
+        var sent = 0;
+        foreach (var (region, aggregate) in byRegion)
+        {
+            var managers = _contacts.RegionalManagers(region);
+            if (managers.Count == 0)
+            {
+                continue;
+            }
+
+            var today = _clock.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var outcome = await _mail.SendOnceAsync("rollup", $"{period}|{region}|{today}", id => Summary(id, managers, period.ToString(), aggregate, rows), ct).ConfigureAwait(false);
+            sent += outcome.SentNow ? 1 : 0;
+        }
+
+        return new RollupOutcome(period.ToString(), rows, sent);
+    }
+
+    private MailMessage Summary(string id, IReadOnlyList<MailAddress> to, string period, ScopeAggregate region, IReadOnlyList<RollupRow> rows)
+    {
+        var name = region.Scope.Name!;
+        var regionRow = rows.Single(r => r.Kind == "region" && r.Name == name);
+        var counties = rows.Where(r => r.Kind == "county" && _reference.Areas.Any(a => a.County == r.Name && a.Region == name)).ToList();
+        var body = new MailBody()
+            .Paragraph($"The Better Care Fund roll-up for {name}, {period}: {regionRow.Accepted} of {regionRow.Hwbs} HWBs have an accepted return.")
+            .Facts(
+            [
+                ("Pooled budget", Pounds(region.Totals.Pool)),
+                ("Minimum contributions", Pounds(region.Totals.Minimum)),
+                ("Additional contributions", Pounds(region.Totals.Additional)),
+                ("Actual to date", Pounds(region.Totals.ActualToDate)),
+                ("Forecast outturn", Pounds(region.Totals.Forecast)),
+                ("No accepted return yet", region.WithoutAcceptedReturn.Count == 0 ? "none" : string.Join(", ", region.WithoutAcceptedReturn.Select(c => $"{_reference.Area(c)?.HwbName ?? c} ({c})"))),
+            ])
+            .Table(["County", "Accepted", "Pooled budget", "Forecast outturn"], counties.Select(c => (IReadOnlyList<string>)[c.Name, $"{c.Accepted} of {c.Hwbs}", Pounds(c.Totals.Pool), Pounds(c.Totals.Forecast)]))
+            .Link($"The {name} workbook", Link(regionRow.ReportPath));
+        foreach (var county in counties)
+        {
+            body.Link($"The {county.Name} workbook", Link(county.ReportPath));
+        }
+
+        var (html, text) = body.Build($"Better Care Fund roll-up: {name}, {period}");
+        return new MailMessage(id, to, $"Better Care Fund roll-up: {name}, {period}", html, text, null);
+    }
+
+    private string Link(string reportPath) => $"{_options.PublicBaseUrl.TrimEnd('/')}/api/reports/{reportPath}";
+
+    private static string Pounds(long pence) => new Returns.Currency.Money(pence).ToString();
+
+    private static string Kind(Scope scope) => scope.Kind == ScopeKind.County ? "county" : "region";
+
+    /// <summary>A name as a file name: lower case, runs of anything but letters and digits as one hyphen.</summary>
+    public static string Slug(string? name)
+    {
+        var words = new List<string>();
+        var word = new System.Text.StringBuilder();
+        foreach (var c in (name ?? string.Empty).ToLowerInvariant())
+        {
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                word.Append(c);
+            }
+            else if (word.Length > 0)
+            {
+                words.Add(word.ToString());
+                word.Clear();
+            }
+        }
+
+        if (word.Length > 0)
+        {
+            words.Add(word.ToString());
+        }
+
+        return string.Join('-', words);
+    }
+}
