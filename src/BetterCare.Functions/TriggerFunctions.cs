@@ -31,7 +31,8 @@ public sealed class TriggerFunctions(InboxTrigger inbox, TimerFunctions timers, 
         }
 
         var properties = await blob.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        await inbox.HandleAsync(new InboxBlob(name, properties.Value.ETag.ToString(), properties.Value.LastModified, properties.Value.ContentLength, null), cancellationToken)
+        var upload = Infrastructure.AzureReturnBlobs.UploadOf(properties.Value.Metadata);
+        await inbox.HandleAsync(new InboxBlob(name, properties.Value.ETag.ToString(), properties.Value.LastModified, properties.Value.ContentLength, upload), cancellationToken)
             .ConfigureAwait(false);
     }
 

@@ -8,7 +8,9 @@ namespace BetterCare.Infrastructure;
 /// <summary>The inbox, archive and reports containers on Azure Blob Storage.</summary>
 public sealed class AzureReturnBlobs : IReturnBlobs
 {
-    public const string SubmissionMetadata = "submission";
+    // Blob metadata is ASCII: the values are escaped as in a URI.
+    public const string UploaderMetadata = "uploader";
+    public const string FileNameMetadata = "filename";
 
     private readonly BlobContainerClient _inbox;
     private readonly BlobContainerClient _archive;
@@ -22,11 +24,15 @@ public sealed class AzureReturnBlobs : IReturnBlobs
         _reports = clients.Blobs.GetBlobContainerClient(StorageNames.ReportsContainer);
     }
 
-    public async Task<string> PutInboxAsync(string name, ReadOnlyMemory<byte> content, string? submissionId, CancellationToken cancellationToken)
+    public async Task<string> PutInboxAsync(string name, ReadOnlyMemory<byte> content, InboxUpload? upload, CancellationToken cancellationToken)
     {
         var options = new BlobUploadOptions
         {
-            Metadata = submissionId is null ? null : new Dictionary<string, string> { [SubmissionMetadata] = submissionId },
+            Metadata = upload is null ? null : new Dictionary<string, string>
+            {
+                [UploaderMetadata] = Uri.EscapeDataString(upload.Uploader),
+                [FileNameMetadata] = Uri.EscapeDataString(upload.FileName),
+            },
             Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
         };
         var info = await _inbox.GetBlobClient(name).UploadAsync(BinaryData.FromBytes(content), options, cancellationToken).ConfigureAwait(false);
@@ -43,10 +49,19 @@ public sealed class AzureReturnBlobs : IReturnBlobs
                 item.Properties.ETag?.ToString() ?? string.Empty,
                 item.Properties.LastModified ?? DateTimeOffset.MinValue,
                 item.Properties.ContentLength ?? 0,
-                item.Metadata.TryGetValue(SubmissionMetadata, out var id) ? id : null));
+                UploadOf(item.Metadata)));
         }
 
         return blobs;
+    }
+
+    /// <summary>Who uploaded a blob, from its metadata; null for a blob not put there by the API.</summary>
+    public static InboxUpload? UploadOf(IDictionary<string, string> metadata)
+    {
+        ArgumentNullException.ThrowIfNull(metadata);
+        return metadata.TryGetValue(UploaderMetadata, out var uploader) && metadata.TryGetValue(FileNameMetadata, out var fileName)
+            ? new InboxUpload(Uri.UnescapeDataString(uploader), Uri.UnescapeDataString(fileName))
+            : null;
     }
 
     public async Task<byte[]?> ReadInboxAsync(string name, long maxBytes, CancellationToken cancellationToken)

@@ -89,7 +89,8 @@ public static class ReturnsApi
         var extension = Path.GetExtension(fileName).ToLowerInvariant() is ".xls" ? ".xls" : ".xlsx";
         var blobName = $"{(HwbCode.IsValid(hwb) ? hwb : "unidentified")}-{clock.GetUtcNow():yyyyMMdd'T'HHmmssfff}-{Guid.NewGuid():N}{extension}";
         using var activity = PipelineTracing.StartUpload();
-        var etag = await blobs.PutInboxAsync(blobName, content, null, ct).ConfigureAwait(false);
+        // Who uploaded it goes with the blob: the inbox watcher may see it before this request starts its workflow.
+        var etag = await blobs.PutInboxAsync(blobName, content, new InboxUpload(caller.Name, fileName), ct).ConfigureAwait(false);
         var submission = await workflow.StartAsync(blobName, etag, fileName, caller.Name, ct).ConfigureAwait(false);
         inbox.Started(blobName, etag);
 

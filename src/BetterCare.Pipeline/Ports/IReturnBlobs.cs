@@ -1,7 +1,10 @@
 namespace BetterCare.Pipeline.Ports;
 
-/// <summary>A blob waiting in the inbox.</summary>
-public sealed record InboxBlob(string Name, string ETag, DateTimeOffset LastModified, long Length, string? SubmissionId)
+/// <summary>Who uploaded a blob through the API, and the file's own name: kept with the blob, so whoever starts its workflow first records the same.</summary>
+public sealed record InboxUpload(string Uploader, string FileName);
+
+/// <summary>A blob waiting in the inbox; <see cref="Upload"/> when it came through the API.</summary>
+public sealed record InboxBlob(string Name, string ETag, DateTimeOffset LastModified, long Length, InboxUpload? Upload)
 {
     /// <summary>
     /// Whether <paramref name="name"/> is a plain file name directly in the inbox, the only kind
@@ -35,8 +38,8 @@ public sealed record InboxBlob(string Name, string ETag, DateTimeOffset LastModi
 /// <summary>The blob containers: the inbox uploads land in, the immutable archive, and reports.</summary>
 public interface IReturnBlobs
 {
-    /// <summary>Stores an upload in the inbox, tagged with the submission it starts; returns its ETag.</summary>
-    Task<string> PutInboxAsync(string name, ReadOnlyMemory<byte> content, string? submissionId, CancellationToken cancellationToken);
+    /// <summary>Stores an upload in the inbox, with who uploaded it when it came through the API; returns its ETag.</summary>
+    Task<string> PutInboxAsync(string name, ReadOnlyMemory<byte> content, InboxUpload? upload, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<InboxBlob>> ListInboxAsync(CancellationToken cancellationToken);
 

@@ -85,7 +85,8 @@ public sealed partial class SubmissionWorkflow
         var existing = await _tables.GetSubmissionAsync(id, ct).ConfigureAwait(false);
         if (existing is null)
         {
-            await StartAsync(blob.Name, blob.ETag, blob.Name, "inbox", ct).ConfigureAwait(false);
+            // Started the way its upload request would: the same uploader and file name, whichever comes first.
+            await StartAsync(blob.Name, blob.ETag, blob.Upload?.FileName ?? blob.Name, blob.Upload?.Uploader ?? "inbox", ct).ConfigureAwait(false);
         }
         else if (existing.Step != WorkflowStep.Process)
         {

@@ -9,8 +9,8 @@ public class ForwardingBlobs(IReturnBlobs inner) : IReturnBlobs
 {
     public virtual Task PutArchiveAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken) => inner.PutArchiveAsync(path, content, cancellationToken);
 
-    public virtual Task<string> PutInboxAsync(string name, ReadOnlyMemory<byte> content, string? submissionId, CancellationToken cancellationToken) =>
-        inner.PutInboxAsync(name, content, submissionId, cancellationToken);
+    public virtual Task<string> PutInboxAsync(string name, ReadOnlyMemory<byte> content, InboxUpload? upload, CancellationToken cancellationToken) =>
+        inner.PutInboxAsync(name, content, upload, cancellationToken);
 
     public virtual Task<IReadOnlyList<InboxBlob>> ListInboxAsync(CancellationToken cancellationToken) => inner.ListInboxAsync(cancellationToken);
 
