@@ -17,10 +17,13 @@ using Microsoft.Extensions.Options;
 namespace BetterCare.Benchmarks;
 
 /// <summary>
-/// A national quarter (153 returns) through the whole pipeline against <c>bcf validate</c> over
-/// the same files in-process. The pipeline runs in this process (the app in standalone mode, its
-/// own trigger loops running) against a real Azurite; each iteration uploads all 153 through
-/// <c>POST /api/returns</c>, 8 at a time, and ends when every submission has reached its final state.
+/// A national quarter (153 returns) through the standalone host against a bare orchestration of the
+/// same shape (three activities that do nothing) on the same engine, settings and Azurite, in the
+/// same run. The product runs in this process (the standalone host, its engine and loops running);
+/// each iteration uploads all 153 through <c>POST /api/returns</c>, 8 at a time, and ends when every
+/// submission has reached its final state. The bare run starts 153 instances, 8 at a time, and ends
+/// when each one's last activity has run. After the iterations: the storage requests per second of
+/// the idle product a minute after its last work, and its first response (upload to Accepted) at idle.
 /// </summary>
 [Config(typeof(NationalQuarterConfig))]
 public class NationalQuarterBenchmarks
@@ -29,8 +32,14 @@ public class NationalQuarterBenchmarks
 
     private static readonly TimeSpan GiveUpAfter = TimeSpan.FromMinutes(5);
 
+    private const int FirstResponseSamples = 20;
+
     private IReadOnlyList<(string FileName, byte[] Bytes)> _files = [];
     private ReturnValidator _validator = null!;
+    private StorageRequestCounter _engineRequests = null!;
+    private StorageRequestCounter _bareRequests = null!;
+    private BetterCare.DurableEngine.DurableEngine _bareEngine = null!;
+    private BetterCare.DurableEngine.TaskHubWorkflowClient _bareClient = null!;
     private Azurite _azurite = null!;
     private QuarterApp _app = null!;
     private HttpClient _client = null!;
@@ -49,22 +58,34 @@ public class NationalQuarterBenchmarks
     [GlobalCleanup]
     public void Cleanup() => CleanupAsync().GetAwaiter().GetResult();
 
-    /// <summary>What <c>bcf validate</c> does with each file: read, parse and check it.</summary>
-    [Benchmark(Baseline = true, Description = "bcf validate, 153 files")]
-    public int Validate()
-    {
-        var valid = 0;
-        foreach (var (fileName, bytes) in _files)
-        {
-            using var stream = new MemoryStream(bytes, writable: false);
-            if (_validator.Check(stream, fileName).Report.IsValid)
-            {
-                valid++;
-            }
-        }
+    [IterationSetup(Target = nameof(BareEngine))]
+    public void FreshBareRun() => _bareRequests.Reset();
 
-        return valid;
+    /// <summary>153 orchestrations of three activities that do nothing, started 8 at a time, to their last activity.</summary>
+    [Benchmark(Baseline = true, Description = "Bare engine, 153 orchestrations of 3 no-op activities")]
+    public async Task<int> BareEngine()
+    {
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var ids = Enumerable.Range(0, NationalQuarter.Count).Select(i => $"bare-{run}-{i:D3}").ToList();
+        using var gate = new SemaphoreSlim(UploadConcurrency);
+        await Task.WhenAll(ids.Select(async id =>
+        {
+            await gate.WaitAsync().ConfigureAwait(false);
+            try
+            {
+                await _bareClient.StartAsync(nameof(BareOrchestrator), id, id, CancellationToken.None).ConfigureAwait(false);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        })).ConfigureAwait(false);
+        await BareRuns.WaitForAsync(ids, GiveUpAfter).ConfigureAwait(false);
+        return ids.Count;
     }
+
+    [IterationCleanup(Target = nameof(BareEngine))]
+    public void SettleBare() => NationalQuarterResults.AddBare(_bareRequests.Count);
 
     [IterationSetup(Target = nameof(Pipeline))]
     public void FreshPeriod() => FreshPeriodAsync().GetAwaiter().GetResult();
@@ -100,7 +121,7 @@ public class NationalQuarterBenchmarks
         _validator = new ReturnValidator(reference);
         _files = NationalQuarter.Files(reference);
 
-        // The same files bcf validate passes: every one readable and free of errors.
+        // Every one readable and free of errors, so each ends Accepted.
         var invalid = _files.Where(f => !_validator.Check(new MemoryStream(f.Bytes, writable: false), f.FileName).Report.IsValid).ToList();
         if (invalid.Count > 0)
         {
@@ -121,6 +142,27 @@ public class NationalQuarterBenchmarks
         _client = _app.CreateClient(); // starts the app: storage created, trigger loops running
         _client.DefaultRequestHeaders.Add("X-Api-Key", QuarterApp.AdminKey);
         _storage = _app.Services.GetRequiredService<StorageClients>();
+        _engineRequests = _app.Services.GetRequiredService<BetterCare.Standalone.EngineRequests>().Counter;
+
+        // The bare engine: the product's task hub settings under another hub name, its own request counter.
+        var hubOptions = _app.Services.GetRequiredService<BetterCare.DurableEngine.TaskHubOptions>();
+        var bareOptions = new BetterCare.DurableEngine.TaskHubOptions
+        {
+            Name = "BareBench",
+            PartitionCount = hubOptions.PartitionCount,
+            VisibilityTimeout = hubOptions.VisibilityTimeout,
+            MaxQueuePollingInterval = hubOptions.MaxQueuePollingInterval,
+            LeaseInterval = hubOptions.LeaseInterval,
+            MaxConcurrentActivities = hubOptions.MaxConcurrentActivities,
+            MaxConcurrentOrchestrations = hubOptions.MaxConcurrentOrchestrations,
+        };
+        _bareRequests = new StorageRequestCounter();
+        var quiet = Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance;
+        var bareHub = new BetterCare.DurableEngine.TaskHub(_azurite.ConnectionString, bareOptions, quiet, _bareRequests);
+        var bareServices = new ServiceCollection().AddSingleton<BareStep>().BuildServiceProvider();
+        _bareEngine = new BetterCare.DurableEngine.DurableEngine(bareHub, bareServices, quiet, [typeof(BareOrchestrator)], [typeof(BareStep)]);
+        await _bareEngine.StartAsync(CancellationToken.None).ConfigureAwait(false);
+        _bareClient = new BetterCare.DurableEngine.TaskHubWorkflowClient(bareHub, quiet);
         var settings = _app.Services.GetRequiredService<IOptions<BetterCareSettings>>().Value;
         _stepConcurrency = _app.Services.GetRequiredService<BetterCare.DurableEngine.TaskHubOptions>().MaxConcurrentActivities;
         Console.WriteLine(
@@ -167,6 +209,7 @@ public class NationalQuarterBenchmarks
         _azuriteCpu = _azurite.ProcessorTime;
         _appCpu = Process.GetCurrentProcess().TotalProcessorTime;
         _storage.Counter.Reset();
+        _engineRequests.Reset();
     }
 
     private static async Task<bool> InboxHasBlobsAsync(Azure.Storage.Blobs.BlobContainerClient inbox)
@@ -183,9 +226,9 @@ public class NationalQuarterBenchmarks
     {
         // Count the last messages' deletes too (they follow the final save), and a few idle polls.
         await Task.Delay(300).ConfigureAwait(false);
-        var requests = _storage.Counter.Count;
+        var requests = _storage.Counter.Count + _engineRequests.Count;
         var byOperation = _storage.Counter.ByOperation;
-        var byPart = _storage.Counter.ByPart;
+        var byPart = new Dictionary<string, long>(_storage.Counter.ByPart, StringComparer.Ordinal) { ["Engine"] = _engineRequests.Count };
         var peak = _sampler!.Stop();
         var azuriteCpu = _azurite.ProcessorTime - _azuriteCpu;
         var appCpu = Process.GetCurrentProcess().TotalProcessorTime - _appCpu;
@@ -203,6 +246,9 @@ public class NationalQuarterBenchmarks
 
     private async Task CleanupAsync()
     {
+        await MeasureIdleAsync().ConfigureAwait(false);
+        await MeasureFirstResponseAsync().ConfigureAwait(false);
+        await _bareEngine.StopAsync(CancellationToken.None).ConfigureAwait(false);
         Console.WriteLine($"// NationalQuarter: peak working set of the process since it started {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MB");
         NationalQuarterResults.Write(Path.Combine(Directory.GetCurrentDirectory(), "BenchmarkDotNet.Artifacts", "results"));
         _client?.Dispose();
@@ -216,6 +262,34 @@ public class NationalQuarterBenchmarks
         {
             await _azurite.DisposeAsync().ConfigureAwait(false);
         }
+    }
+
+    /// <summary>A minute after the last work, the product's storage requests per second over the next 30 s (the bare engine's are not counted).</summary>
+    private async Task MeasureIdleAsync()
+    {
+        await Task.Delay(TimeSpan.FromMinutes(1)).ConfigureAwait(false);
+        _storage.Counter.Reset();
+        _engineRequests.Reset();
+        var window = TimeSpan.FromSeconds(30);
+        await Task.Delay(window).ConfigureAwait(false);
+        NationalQuarterResults.Idle(_storage.Counter.Count / window.TotalSeconds, _engineRequests.Count / window.TotalSeconds);
+    }
+
+    /// <summary>One upload at a time, each after a quiet spell, from the request to the submission saved Accepted.</summary>
+    private async Task MeasureFirstResponseAsync()
+    {
+        var times = new List<TimeSpan>();
+        for (var i = 0; i < FirstResponseSamples; i++)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(4)).ConfigureAwait(false);
+            var (fileName, bytes) = _files[i];
+            var started = Stopwatch.GetTimestamp();
+            var id = await UploadAsync(fileName, bytes).ConfigureAwait(false);
+            await _finals.WaitForDecisionAsync(id, GiveUpAfter).ConfigureAwait(false);
+            times.Add(Stopwatch.GetElapsedTime(started, _finals.DecidedAt(id)));
+        }
+
+        NationalQuarterResults.FirstResponses(times);
     }
 
     private async Task<string> UploadAsync(string fileName, byte[] bytes)

@@ -27,11 +27,25 @@ internal static class NationalQuarterResults
     private const double MB = 1024 * 1024;
 
     private static readonly ConcurrentQueue<PipelineRun> Runs = new();
+    private static readonly ConcurrentQueue<long> BareRuns = new();
+    private static (double App, double Engine)? _idle;
+    private static IReadOnlyList<TimeSpan> _firstResponses = [];
 
     /// <summary>The parts in the order a submission goes through them.</summary>
-    private static readonly string[] PartOrder = ["Upload", "Inbox", "Process", "Aggregate", "Notify", "Polling"];
+    private static readonly string[] PartOrder = ["Upload", "Inbox", "Process", "Aggregate", "Notify", "Polling", "Engine"];
 
     public static void Add(PipelineRun run) => Runs.Enqueue(run);
+
+    /// <summary>One bare-engine iteration's storage requests.</summary>
+    public static void AddBare(long requests) => BareRuns.Enqueue(requests);
+
+    public static void Idle(double appPerSecond, double enginePerSecond) => _idle = (appPerSecond, enginePerSecond);
+
+    public static void FirstResponses(IReadOnlyList<TimeSpan> times) => _firstResponses = times;
+
+    /// <summary>The bare engine's requests per orchestration.</summary>
+    public static string BareRequestsPerOrchestration() =>
+        BareRuns.IsEmpty ? "-" : (BareRuns.Average() / NationalQuarter.Count).ToString("F1", CultureInfo.InvariantCulture);
 
     /// <summary>Every iteration's requests per submission, warm-up included (they differ little).</summary>
     public static string RequestsPerSubmission() =>
@@ -46,14 +60,40 @@ internal static class NationalQuarterResults
 
     public static void Write(string folder)
     {
-        if (Runs.IsEmpty)
-        {
-            return;
-        }
-
         var runs = Runs.ToList();
         var n = NationalQuarter.Count;
         var text = new StringBuilder();
+        if (!BareRuns.IsEmpty && runs.Count > 0)
+        {
+            var bare = BareRuns.Average() / n;
+            var product = runs.Average(r => r.PerSubmission);
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"Storage requests per submission: product {product:F1} (app {runs.Average(r => (double)(r.Requests - r.ByPart.GetValueOrDefault("Engine")) / n):F1}, engine {runs.Average(r => (double)r.ByPart.GetValueOrDefault("Engine") / n):F1}); bare engine {bare:F1} per orchestration; product less bare {product - bare:F1} (aim: at most 15).");
+            text.AppendLine();
+        }
+
+        if (_idle is { } idle)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"Idle, a minute after the last work: {idle.App + idle.Engine:F2} storage requests a second ({idle.App:F2} the app's inbox watcher and timers, {idle.Engine:F2} the engine's polling and leases).");
+            text.AppendLine();
+        }
+
+        if (_firstResponses.Count > 0)
+        {
+            var sorted = _firstResponses.Order().ToList();
+            var p95 = sorted[(int)Math.Ceiling(0.95 * sorted.Count) - 1];
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"Upload to Accepted at idle ({sorted.Count} uploads, one at a time, 4 s apart): median {sorted[sorted.Count / 2].TotalMilliseconds:F0} ms, p95 {p95.TotalMilliseconds:F0} ms, max {sorted[^1].TotalMilliseconds:F0} ms.");
+            text.AppendLine();
+        }
+
+        if (runs.Count == 0)
+        {
+            Save(folder, text);
+            return;
+        }
+
         text.AppendLine(CultureInfo.InvariantCulture, $"Storage requests per submission, by operation (mean of {runs.Count} pipeline iterations, warm-up included; {n} submissions each):");
         text.AppendLine();
         text.AppendLine("| operation | per submission | per iteration |");
@@ -89,6 +129,11 @@ internal static class NationalQuarterResults
                 $"| {i + 1} | {r.Requests} | {r.PerSubmission:F2} | {r.AzuriteCpu.TotalMilliseconds:F0} | {r.AppCpu.TotalMilliseconds:F0} | {r.IdleWorkingSet / MB:F0} | {r.PeakWorkingSet / MB:F0} | {(r.PeakWorkingSet - r.IdleWorkingSet) / MB / inFlight:F1} |");
         }
 
+        Save(folder, text);
+    }
+
+    private static void Save(string folder, StringBuilder text)
+    {
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, "NationalQuarter-requests.md");
         File.WriteAllText(path, text.ToString());
@@ -109,21 +154,21 @@ internal sealed class NationalQuarterConfig : ManualConfig
         Add(DefaultConfig.Instance);
         UnionRule = ConfigUnionRule.AlwaysUseLocal;
         AddJob(Job.Default
-            .WithToolchain(InProcessEmitToolchain.Instance)
+            .WithToolchain(new InProcessEmitToolchain(TimeSpan.FromMinutes(20), logOutput: true))
             .WithLaunchCount(1)
             .WithWarmupCount(1)
-            .WithIterationCount(5)
+            .WithIterationCount(2)
             .WithInvocationCount(1)
             .WithUnrollFactor(1)
             .WithId("NationalQuarter"));
         AddColumn(
-            new RunColumn("Req/submission", "Storage requests per submission, uploads and background loops (idle polls included)", NationalQuarterResults.RequestsPerSubmission),
+            new RunColumn("Req/submission", "Storage requests per submission (app and engine, idle polls included); for the bare engine, per orchestration", NationalQuarterResults.RequestsPerSubmission, NationalQuarterResults.BareRequestsPerOrchestration),
             new RunColumn("Req to aggregated", "The same but for the Notify step's: from upload to aggregated", NationalQuarterResults.RequestsToAggregated),
             new RunColumn("Peak WS MB", "Peak working set of the process during a pipeline iteration", NationalQuarterResults.PeakWorkingSetMb));
     }
 
     /// <summary>A column for the pipeline benchmark only, read from <see cref="NationalQuarterResults"/>.</summary>
-    private sealed class RunColumn(string name, string legend, Func<string> value) : IColumn
+    private sealed class RunColumn(string name, string legend, Func<string> value, Func<string>? bare = null) : IColumn
     {
         public string Id => nameof(RunColumn) + name;
 
@@ -142,7 +187,12 @@ internal sealed class NationalQuarterConfig : ManualConfig
         public string Legend => legend;
 
         public string GetValue(Summary summary, BenchmarkCase benchmarkCase) =>
-            benchmarkCase.Descriptor.WorkloadMethod.Name == nameof(NationalQuarterBenchmarks.Pipeline) ? value() : "-";
+            benchmarkCase.Descriptor.WorkloadMethod.Name switch
+            {
+                nameof(NationalQuarterBenchmarks.Pipeline) => value(),
+                nameof(NationalQuarterBenchmarks.BareEngine) when bare is not null => bare(),
+                _ => "-",
+            };
 
         public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style) => GetValue(summary, benchmarkCase);
 

@@ -50,7 +50,9 @@ internal sealed class QuarterApp : WebApplicationFactory<global::Program>
 internal sealed class FinalStates
 {
     private readonly ConcurrentDictionary<string, SubmissionStatus> _final = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> _decided = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _saved = new(0);
+    private readonly SemaphoreSlim _decisions = new(0);
 
     public static IReturnTables Watch(IReturnTables inner, FinalStates finals)
     {
@@ -76,8 +78,31 @@ internal sealed class FinalStates
         }
     }
 
+    /// <summary>When (a <see cref="System.Diagnostics.Stopwatch"/> timestamp) the submission was first saved Accepted or Rejected.</summary>
+    public long DecidedAt(string id) => _decided[id];
+
+    public async Task WaitForDecisionAsync(string id, TimeSpan giveUpAfter)
+    {
+        var deadline = DateTime.UtcNow + giveUpAfter;
+        while (!_decided.ContainsKey(id))
+        {
+            var left = deadline - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero)
+            {
+                throw new TimeoutException($"Submission {id} was not decided.");
+            }
+
+            await _decisions.WaitAsync(left).ConfigureAwait(false);
+        }
+    }
+
     private void Saved(Submission submission)
     {
+        if (submission.Status is SubmissionStatus.Accepted or SubmissionStatus.Rejected && _decided.TryAdd(submission.Id, System.Diagnostics.Stopwatch.GetTimestamp()))
+        {
+            _decisions.Release();
+        }
+
         if (submission.IsFinal)
         {
             _final[submission.Id] = submission.Status;

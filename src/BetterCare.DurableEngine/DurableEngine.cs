@@ -15,23 +15,44 @@ namespace BetterCare.DurableEngine;
 /// Durable Functions uses, with the same classes, adapted by the worker's shim. Orchestrators are
 /// made afresh for each work item; activities come from the service provider.
 /// </summary>
-public sealed class DurableEngine(TaskHub hub, IServiceProvider services, ILoggerFactory loggerFactory) : IHostedService
+public sealed class DurableEngine : IHostedService
 {
+    private readonly TaskHub _hub;
+    private readonly IServiceProvider _services;
+    private readonly ILoggerFactory _loggerFactory;
+    private readonly IReadOnlyList<Type> _orchestrators;
+    private readonly IReadOnlyList<Type> _activities;
     private TaskHubWorker? _worker;
+
+    public DurableEngine(TaskHub hub, IServiceProvider services, ILoggerFactory loggerFactory)
+        : this(hub, services, loggerFactory, WorkflowCatalog.Orchestrators, WorkflowCatalog.Activities)
+    {
+    }
+
+    /// <summary>An engine for other classes than the workflow's (the benchmark's bare orchestration).</summary>
+    public DurableEngine(TaskHub hub, IServiceProvider services, ILoggerFactory loggerFactory, IReadOnlyList<Type> orchestrators, IReadOnlyList<Type> activities)
+    {
+        _hub = hub;
+        _services = services;
+        _loggerFactory = loggerFactory;
+        _orchestrators = orchestrators;
+        _activities = activities;
+    }
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        var (hub, services, loggerFactory) = (_hub, _services, _loggerFactory);
         await hub.EnsureCreatedAsync().ConfigureAwait(false);
         var factory = new DurableTaskShimFactory(new DurableTaskWorkerOptions(), loggerFactory);
         var worker = new TaskHubWorker(hub.Service, loggerFactory);
-        foreach (var type in WorkflowCatalog.Orchestrators)
+        foreach (var type in _orchestrators)
         {
             var name = new TaskName(type.Name);
             worker.AddTaskOrchestrations(new ShimCreator<TaskOrchestration>(type.Name,
                 () => factory.CreateOrchestration(name, (ITaskOrchestrator)ActivatorUtilities.CreateInstance(services, type))));
         }
 
-        foreach (var type in WorkflowCatalog.Activities)
+        foreach (var type in _activities)
         {
             var name = new TaskName(type.Name);
             worker.AddTaskActivities(new ShimCreator<TaskActivity>(type.Name,

@@ -1,3 +1,8 @@
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using DurableTask.AzureStorage;
 using Microsoft.Extensions.Logging;
 
@@ -8,13 +13,14 @@ public sealed class TaskHub
 {
     private readonly Lazy<Task> _created;
 
-    public TaskHub(string storageConnectionString, TaskHubOptions options, ILoggerFactory loggerFactory)
+    /// <param name="requestPolicy">A policy every storage request of the engine passes through (a request counter), if any.</param>
+    public TaskHub(string storageConnectionString, TaskHubOptions options, ILoggerFactory loggerFactory, HttpPipelinePolicy? requestPolicy = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         Options = options;
         Service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
         {
-            StorageAccountClientProvider = new StorageAccountClientProvider(storageConnectionString),
+            StorageAccountClientProvider = ClientsFor(storageConnectionString, requestPolicy),
             TaskHubName = options.Name,
             PartitionCount = options.PartitionCount,
             ControlQueueVisibilityTimeout = options.VisibilityTimeout,
@@ -23,6 +29,9 @@ public sealed class TaskHub
             LeaseInterval = options.LeaseInterval,
             LeaseRenewInterval = options.LeaseInterval / 3,
             LeaseAcquireInterval = options.LeaseInterval / 3,
+
+            // The partition table's reads and writes: a busy emulator on two cores can take longer than the 2 s default.
+            PartitionTableOperationTimeout = TimeSpan.FromSeconds(15),
             MaxConcurrentTaskActivityWorkItems = options.MaxConcurrentActivities,
             MaxConcurrentTaskOrchestrationWorkItems = options.MaxConcurrentOrchestrations,
             LoggerFactory = loggerFactory,
@@ -33,6 +42,26 @@ public sealed class TaskHub
     public TaskHubOptions Options { get; }
 
     internal AzureStorageOrchestrationService Service { get; }
+
+    private static StorageAccountClientProvider ClientsFor(string connectionString, HttpPipelinePolicy? policy)
+    {
+        if (policy is null)
+        {
+            return new StorageAccountClientProvider(connectionString);
+        }
+
+        T With<T>(T options)
+            where T : ClientOptions
+        {
+            options.AddPolicy(policy, HttpPipelinePosition.PerRetry);
+            return options;
+        }
+
+        return new StorageAccountClientProvider(
+            StorageServiceClientProvider.ForBlob(connectionString, With(new BlobClientOptions())),
+            StorageServiceClientProvider.ForQueue(connectionString, With(new QueueClientOptions())),
+            StorageServiceClientProvider.ForTable(connectionString, With(new TableClientOptions())));
+    }
 
     /// <summary>The hub's queues, tables and containers, made once per process before first use.</summary>
     public Task EnsureCreatedAsync() => _created.Value;

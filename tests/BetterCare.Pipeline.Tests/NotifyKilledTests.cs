@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using BetterCare.Fixtures.Seeds;
 using BetterCare.Pipeline.Tests.Support;
@@ -70,10 +69,9 @@ public class NotifyKilledTests
     /// </summary>
     private sealed class KillingSendGrid : IAsyncDisposable
     {
-        private readonly HttpListener _listener = new();
         private readonly int _killAt;
         private readonly Action _kill;
-        private readonly Task _loop;
+        private readonly LoopbackListener _listener;
         private int _received;
         private volatile bool _killed;
 
@@ -81,71 +79,37 @@ public class NotifyKilledTests
         {
             _killAt = killAt;
             _kill = kill;
-            BaseAddress = $"http://127.0.0.1:{FreePort()}";
-            _listener.Prefixes.Add(BaseAddress + "/");
-            _listener.Start();
-            _loop = Task.Run(ServeAsync);
+            _listener = new LoopbackListener(AnswerAsync);
         }
 
-        public string BaseAddress { get; }
+        public string BaseAddress => _listener.BaseAddress;
 
         public bool Killed => _killed;
 
         public ConcurrentQueue<(string MessageId, string To)> Accepted { get; } = new();
 
-        public async ValueTask DisposeAsync()
+        public ValueTask DisposeAsync() => _listener.DisposeAsync();
+
+        private async Task AnswerAsync(HttpListenerContext context)
         {
-            _listener.Stop();
-            _listener.Close();
-            try
+            using var reader = new StreamReader(context.Request.InputStream);
+            var body = await reader.ReadToEndAsync();
+            if (Interlocked.Increment(ref _received) == _killAt)
             {
-                await _loop;
+                _kill();
+                _killed = true;
+                context.Response.Abort();
+                return;
             }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException)
-            {
-            }
-        }
 
-        private async Task ServeAsync()
-        {
-            while (_listener.IsListening)
-            {
-                HttpListenerContext context;
-                try
-                {
-                    context = await _listener.GetContextAsync();
-                }
-                catch (Exception e) when (e is HttpListenerException or ObjectDisposedException)
-                {
-                    return;
-                }
-
-                using var reader = new StreamReader(context.Request.InputStream);
-                var body = await reader.ReadToEndAsync();
-                if (Interlocked.Increment(ref _received) == _killAt)
-                {
-                    _kill();
-                    _killed = true;
-                    context.Response.Abort();
-                    continue;
-                }
-
-                using var json = JsonDocument.Parse(body);
-                var personalization = json.RootElement.GetProperty("personalizations")[0];
-                Accepted.Enqueue((
-                    personalization.GetProperty("custom_args").GetProperty("message_id").GetString()!,
-                    personalization.GetProperty("to")[0].GetProperty("email").GetString()!));
-                context.Response.StatusCode = (int)HttpStatusCode.Accepted;
-                context.Response.Headers["X-Message-Id"] = "stand-in-" + _received;
-                context.Response.Close();
-            }
-        }
-
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
+            using var json = JsonDocument.Parse(body);
+            var personalization = json.RootElement.GetProperty("personalizations")[0];
+            Accepted.Enqueue((
+                personalization.GetProperty("custom_args").GetProperty("message_id").GetString()!,
+                personalization.GetProperty("to")[0].GetProperty("email").GetString()!));
+            context.Response.StatusCode = (int)HttpStatusCode.Accepted;
+            context.Response.Headers["X-Message-Id"] = "stand-in-" + _received;
+            context.Response.Close();
         }
     }
 }

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using BetterCare.Infrastructure;
 using BetterCare.Pipeline.Ports;
@@ -105,81 +104,45 @@ public class SendGridMailerTests
         NullLogger<SendGridMailer>.Instance);
 }
 
-/// <summary>SendGrid's API on a loopback HttpListener: records each request and answers with the next status given.</summary>
+/// <summary>SendGrid's API on a loopback listener: records each request and answers with the next status given.</summary>
 internal sealed class SendGridStandIn : IAsyncDisposable
 {
-    private readonly HttpListener _listener = new();
     private readonly Queue<HttpStatusCode> _answers;
-    private readonly Task _loop;
+    private readonly LoopbackListener _listener;
 
     private SendGridStandIn(IEnumerable<HttpStatusCode> answers)
     {
         _answers = new Queue<HttpStatusCode>(answers);
-        var port = FreePort();
-        BaseAddress = $"http://127.0.0.1:{port}";
-        _listener.Prefixes.Add(BaseAddress + "/");
-        _listener.Start();
-        _loop = Task.Run(ServeAsync);
+        _listener = new LoopbackListener(AnswerAsync);
     }
 
-    public string BaseAddress { get; }
+    public string BaseAddress => _listener.BaseAddress;
 
     public ConcurrentQueue<Recorded> Requests { get; } = new();
 
     public static SendGridStandIn Start(params HttpStatusCode[] answers) => new(answers);
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync() => _listener.DisposeAsync();
+
+    private async Task AnswerAsync(HttpListenerContext context)
     {
-        _listener.Stop();
-        _listener.Close();
-        try
+        using var reader = new StreamReader(context.Request.InputStream);
+        var body = await reader.ReadToEndAsync();
+        Requests.Enqueue(new Recorded(DateTimeOffset.UtcNow, context.Request.HttpMethod, context.Request.Url!.AbsolutePath, context.Request.Headers["Authorization"], body));
+        var status = _answers.Count > 1 ? _answers.Dequeue() : _answers.Peek();
+        context.Response.StatusCode = (int)status;
+        if (status == HttpStatusCode.Accepted)
         {
-            await _loop;
+            context.Response.Headers["X-Message-Id"] = "stand-in-" + Requests.Count;
         }
-        catch (Exception e) when (e is HttpListenerException or ObjectDisposedException)
+        else
         {
+            var error = """{"errors":[{"message":"The to array is invalid","field":"personalizations.0.to"}]}"""u8.ToArray();
+            context.Response.ContentType = "application/json";
+            await context.Response.OutputStream.WriteAsync(error);
         }
-    }
 
-    private async Task ServeAsync()
-    {
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException)
-            {
-                return;
-            }
-
-            using var reader = new StreamReader(context.Request.InputStream);
-            var body = await reader.ReadToEndAsync();
-            Requests.Enqueue(new Recorded(DateTimeOffset.UtcNow, context.Request.HttpMethod, context.Request.Url!.AbsolutePath, context.Request.Headers["Authorization"], body));
-            var status = _answers.Count > 1 ? _answers.Dequeue() : _answers.Peek();
-            context.Response.StatusCode = (int)status;
-            if (status == HttpStatusCode.Accepted)
-            {
-                context.Response.Headers["X-Message-Id"] = "stand-in-" + Requests.Count;
-            }
-            else
-            {
-                var error = """{"errors":[{"message":"The to array is invalid","field":"personalizations.0.to"}]}"""u8.ToArray();
-                context.Response.ContentType = "application/json";
-                await context.Response.OutputStream.WriteAsync(error);
-            }
-
-            context.Response.Close();
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        context.Response.Close();
     }
 
     public sealed record Recorded(DateTimeOffset At, string Method, string Path, string? Authorization, string Body);

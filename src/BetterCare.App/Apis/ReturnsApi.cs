@@ -89,10 +89,11 @@ public static class ReturnsApi
         var extension = Path.GetExtension(fileName).ToLowerInvariant() is ".xls" ? ".xls" : ".xlsx";
         var blobName = $"{(HwbCode.IsValid(hwb) ? hwb : "unidentified")}-{clock.GetUtcNow():yyyyMMdd'T'HHmmssfff}-{Guid.NewGuid():N}{extension}";
         using var activity = PipelineTracing.StartUpload();
-        // Who uploaded it goes with the blob: the inbox watcher may see it before this request starts its workflow.
+        // The watcher leaves it to this request; and who uploaded it goes with the blob, for a watcher
+        // elsewhere (another instance) that sees it before this request starts its workflow.
+        inbox.Starting(blobName);
         var etag = await blobs.PutInboxAsync(blobName, content, new InboxUpload(caller.Name, fileName), ct).ConfigureAwait(false);
         var submission = await workflow.StartAsync(blobName, etag, fileName, caller.Name, ct).ConfigureAwait(false);
-        inbox.Started(blobName, etag);
 
         var url = $"/api/returns/{submission.Id}";
         return Results.Accepted(url, new UploadAccepted(submission.Id, submission.Status.ToString(), url));

@@ -27,8 +27,12 @@ public sealed partial class InboxTrigger
         _options = options;
     }
 
-    /// <summary>Notes a blob this process has just started, so the poll does not look it up again soon.</summary>
-    public void Started(string blobName, string etag) => _recent[Key(blobName, etag)] = _clock.GetUtcNow();
+    /// <summary>
+    /// Notes an upload this process is about to put in the inbox and start itself, so the poll,
+    /// which may list it before the request has started its workflow, leaves it to the request (for
+    /// a while: an upload whose request stopped in between is started by a later poll).
+    /// </summary>
+    public void Starting(string blobName) => _recent[blobName] = _clock.GetUtcNow();
 
     public async Task HandleAsync(InboxBlob blob, CancellationToken ct)
     {
@@ -41,7 +45,8 @@ public sealed partial class InboxTrigger
         }
 
         var key = Key(blob.Name, blob.ETag);
-        if (_recent.TryGetValue(key, out var seen) && _clock.GetUtcNow() - seen < _options.RestartStalledAfter)
+        var now = _clock.GetUtcNow();
+        if ((_recent.TryGetValue(key, out var seen) || _recent.TryGetValue(blob.Name, out seen)) && now - seen < _options.RestartStalledAfter)
         {
             return;
         }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 
 namespace BetterCare.Pipeline.Tests.Support;
 
@@ -24,7 +23,7 @@ public sealed class AppProcess : IAsyncDisposable
     public static async Task<AppProcess> StartAsync(string connection, IReadOnlyDictionary<string, string>? settings = null)
     {
         var app = Path.Combine(AppContext.BaseDirectory, "BetterCare.Standalone.dll");
-        var port = FreePort();
+        var port = LoopbackListener.FreePort();
         var address = new Uri(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}"));
         var workingDirectory = Directory.CreateTempSubdirectory("bettercare-app-").FullName;
         var start = new ProcessStartInfo(DotnetHost()) { ArgumentList = { app }, WorkingDirectory = workingDirectory, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
@@ -135,12 +134,5 @@ public sealed class AppProcess : IAsyncDisposable
         {
             return false;
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
