@@ -68,7 +68,14 @@ public sealed class DurableEngine : IHostedService
         if (_worker is { } worker)
         {
             // Forced: work in hand is abandoned to come back to another worker (or this one, restarted).
-            await worker.StopAsync(isForced: true).ConfigureAwait(false);
+            // Within the host's shutdown time: if storage is already gone, the leases simply expire.
+            try
+            {
+                await worker.StopAsync(isForced: true).WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+            }
         }
     }
 }
