@@ -25,6 +25,13 @@ public sealed class TaskHubWorkflowClient : IWorkflowClient
     public async Task<bool> StartAsync(string orchestrator, string instanceId, object input, CancellationToken cancellationToken)
     {
         await _hub.EnsureCreatedAsync().ConfigureAwait(false);
+
+        // The provider's dedupe does not see a pending instance (one created but not yet run): look first.
+        if (await _client.GetOrchestrationStateAsync(instanceId).ConfigureAwait(false) is { } existing && Live.Contains(existing.OrchestrationStatus))
+        {
+            return false;
+        }
+
         try
         {
             await _client.CreateOrchestrationInstanceAsync(orchestrator, string.Empty, instanceId, input, null, Live).ConfigureAwait(false);
