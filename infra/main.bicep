@@ -84,11 +84,8 @@ param subscribeInbox bool = false
 @description('NCRONTAB schedule (six fields, UTC) of the InboxSweep timer function.')
 param inboxSweepSchedule string = '0 */5 * * * *'
 
-@description('NCRONTAB (six fields, UTC) of the SignOffTimers timer: chasers, escalations and reminders that are due.')
-param signOffTimersSchedule string = '30 */5 * * * *'
-
-@description('NCRONTAB (six fields, UTC) of the Rollup timer: county and region roll-ups of periods in their collection window.')
-param rollupSchedule string = '0 0 6 * * *'
+@description('NCRONTAB (six fields, UTC) of the Periods timer: starts the orchestration of each period with a deadline ahead (it also runs at start-up; starting a running one is a no-op).')
+param periodsSchedule string = '0 0 5 * * *'
 
 @description('An API key the app accepts (configuration section BetterCare:ApiKeys).')
 type apiKeyType = {
@@ -128,7 +125,6 @@ var tableNames = [
   'Submissions'
   'ReturnTotals'
   'Signatures'
-  'Timers'
   'SentMail'
   'Rollups'
 ]
@@ -503,8 +499,7 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
       BetterCare__Pipeline__MaxAttempts: string(maxAttempts)
       BetterCare__Pipeline__RestartStalledAfter: restartStalledAfter
       BetterCare__Schedules__InboxSweep: inboxSweepSchedule
-      BetterCare__Schedules__SignOffTimers: signOffTimersSchedule
-      BetterCare__Schedules__Rollup: rollupSchedule
+      BetterCare__Schedules__Periods: periodsSchedule
       BetterCare__SignOff__TokenKey: '@Microsoft.KeyVault(SecretUri=https://${keyVault.name}${environment().suffixes.keyvaultDns}/secrets/${signOffKeySecretName}/)'
       BetterCare__PublicBaseUrl: empty(publicBaseUrl) ? 'https://${functionApp.properties.defaultHostName}' : publicBaseUrl
     },

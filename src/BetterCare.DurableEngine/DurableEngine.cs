@@ -43,7 +43,7 @@ public sealed class DurableEngine : IHostedService
     {
         var (hub, services, loggerFactory) = (_hub, _services, _loggerFactory);
         await hub.EnsureCreatedAsync().ConfigureAwait(false);
-        var factory = new DurableTaskShimFactory(new DurableTaskWorkerOptions(), loggerFactory);
+        var factory = new DurableTaskShimFactory(new DurableTaskWorkerOptions { MaximumTimerInterval = hub.Options.MaximumTimerInterval }, loggerFactory);
         var worker = new TaskHubWorker(hub.Service, loggerFactory);
         foreach (var type in _orchestrators)
         {

@@ -1,4 +1,5 @@
 using Azure.Core.Pipeline;
+using BetterCare.Pipeline.Ports;
 using BetterCare.Pipeline.Workflow;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

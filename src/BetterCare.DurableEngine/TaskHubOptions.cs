@@ -31,6 +31,14 @@ public sealed class TaskHubOptions
     /// <summary>Activities run at once by this process.</summary>
     public int MaxConcurrentActivities { get; set; } = 8;
 
+    /// <summary>
+    /// The longest single durable timer: a longer wait (a deadline weeks away) is a chain of timers
+    /// this long, since a storage queue message cannot be hidden for more than seven days. The SDK's
+    /// default, three days; tests shorten it so a chain is walked in seconds. Never change it under
+    /// orchestrations in flight (their replay would no longer match their history).
+    /// </summary>
+    public TimeSpan MaximumTimerInterval { get; set; } = TimeSpan.FromDays(3);
+
     /// <summary>Orchestration episodes run at once by this process.</summary>
     public int MaxConcurrentOrchestrations { get; set; } = 8;
 }

@@ -1,3 +1,4 @@
+using BetterCare.Pipeline.Ports;
 using BetterCare.Pipeline.Workflow;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;

@@ -8,7 +8,7 @@ namespace BetterCare.Functions;
 /// One HTTP-triggered function per row of the app's route table (<c>BetterCare.App.Apis.Routes</c>),
 /// each only handing the request to that row's handler. The app does its own authentication (API
 /// keys, or App Service Authentication's principal), so the functions are anonymous to the host.
-/// Those that may start an orchestration take the durable client.
+/// Those that may start or signal an orchestration take the durable client.
 /// </summary>
 public sealed class HttpFunctions(RouteInvoker routes, FunctionsWorkflowClient workflow)
 {
@@ -59,8 +59,11 @@ public sealed class HttpFunctions(RouteInvoker routes, FunctionsWorkflowClient w
         routes.Handle("ShowSignOff", request, context);
 
     [Function("DecideSignOff")]
-    public IResult DecideSignOff([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "signoff/{token}")] HttpRequest request, FunctionContext context) =>
-        routes.Handle("DecideSignOff", request, context);
+    public IResult DecideSignOff([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "signoff/{token}")] HttpRequest request, [DurableClient] DurableTaskClient durable, FunctionContext context)
+    {
+        workflow.Use(durable);
+        return routes.Handle("DecideSignOff", request, context);
+    }
 
     [Function("SignOffSummary")]
     public IResult SignOffSummary([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "signoff/{token}/summary")] HttpRequest request, FunctionContext context) =>

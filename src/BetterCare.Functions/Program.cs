@@ -1,5 +1,6 @@
 using BetterCare.App.Extensions;
 using BetterCare.Functions;
+using BetterCare.Pipeline.Ports;
 using BetterCare.Pipeline.Workflow;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;

@@ -9,7 +9,7 @@ namespace BetterCare.Functions;
 /// <summary>
 /// The inbox's blob trigger (Event Grid source, as Flex Consumption requires) and the timer
 /// triggers, each handing over to the shared trigger code. Each takes the durable client, since
-/// each may start a submission's orchestration.
+/// each may start an orchestration.
 /// </summary>
 public sealed class TriggerFunctions(InboxTrigger inbox, TimerFunctions timers, FunctionsWorkflowClient workflow)
 {
@@ -40,13 +40,9 @@ public sealed class TriggerFunctions(InboxTrigger inbox, TimerFunctions timers, 
     public Task InboxSweep([TimerTrigger("%BetterCare__Schedules__InboxSweep%")] TimerInfo timer, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
         RunAsync(TimerSchedules.InboxSweep, durable, cancellationToken);
 
-    [Function(TimerSchedules.SignOffTimers)]
-    public Task SignOffTimers([TimerTrigger("%BetterCare__Schedules__SignOffTimers%")] TimerInfo timer, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
-        RunAsync(TimerSchedules.SignOffTimers, durable, cancellationToken);
-
-    [Function(TimerSchedules.Rollup)]
-    public Task Rollup([TimerTrigger("%BetterCare__Schedules__Rollup%")] TimerInfo timer, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
-        RunAsync(TimerSchedules.Rollup, durable, cancellationToken);
+    [Function(TimerSchedules.Periods)]
+    public Task Periods([TimerTrigger("%BetterCare__Schedules__Periods%", RunOnStartup = true)] TimerInfo timer, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        RunAsync(TimerSchedules.Periods, durable, cancellationToken);
 
     private Task RunAsync(string name, DurableTaskClient durable, CancellationToken cancellationToken)
     {

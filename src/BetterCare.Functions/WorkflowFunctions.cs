@@ -1,6 +1,8 @@
+using BetterCare.Pipeline.SignOff;
 using BetterCare.Pipeline.Workflow;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BetterCare.Functions;
@@ -10,7 +12,7 @@ namespace BetterCare.Functions;
 /// function per class of <see cref="WorkflowCatalog"/>, named as the class (no source generator is
 /// served here to write these).
 /// </summary>
-public sealed class WorkflowFunctions(IServiceProvider services)
+public sealed class WorkflowFunctions(IServiceProvider services, FunctionsWorkflowClient workflow)
 {
     [Function(nameof(SubmissionOrchestrator))]
     public Task<string> RunSubmissionOrchestrator([OrchestrationTrigger] TaskOrchestrationContext context)
@@ -19,17 +21,35 @@ public sealed class WorkflowFunctions(IServiceProvider services)
         return new SubmissionOrchestrator().RunAsync(context, context.GetInput<SubmissionInput>()!);
     }
 
+    [Function(nameof(SignOffOrchestrator))]
+    public Task<string> RunSignOffOrchestrator([OrchestrationTrigger] TaskOrchestrationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return new SignOffOrchestrator().RunAsync(context, context.GetInput<SignOffInput>()!);
+    }
+
+    [Function(nameof(PeriodOrchestrator))]
+    public Task<string> RunPeriodOrchestrator([OrchestrationTrigger] TaskOrchestrationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return new PeriodOrchestrator().RunAsync(context, context.GetInput<PeriodInput>()!);
+    }
+
     [Function(nameof(ProcessSubmission))]
-    public Task<bool> RunProcessSubmission([ActivityTrigger] string submissionId, FunctionContext context) =>
+    public Task<StepOutcome> RunProcessSubmission([ActivityTrigger] string submissionId, FunctionContext context) =>
         Activity<ProcessSubmission>().RunAsync(new FunctionActivityContext(nameof(ProcessSubmission), context), submissionId);
 
     [Function(nameof(AggregateSubmission))]
-    public Task<bool> RunAggregateSubmission([ActivityTrigger] string submissionId, FunctionContext context) =>
+    public Task<StepOutcome> RunAggregateSubmission([ActivityTrigger] string submissionId, FunctionContext context) =>
         Activity<AggregateSubmission>().RunAsync(new FunctionActivityContext(nameof(AggregateSubmission), context), submissionId);
 
     [Function(nameof(NotifySubmission))]
-    public Task<bool> RunNotifySubmission([ActivityTrigger] string submissionId, FunctionContext context) =>
-        Activity<NotifySubmission>().RunAsync(new FunctionActivityContext(nameof(NotifySubmission), context), submissionId);
+    public Task<StepOutcome> RunNotifySubmission([ActivityTrigger] string submissionId, [DurableClient] DurableTaskClient durable, FunctionContext context)
+    {
+        // Notify starts the return's sign-off orchestration through the client.
+        workflow.Use(durable);
+        return Activity<NotifySubmission>().RunAsync(new FunctionActivityContext(nameof(NotifySubmission), context), submissionId);
+    }
 
     [Function(nameof(ResumeSubmission))]
     public Task<bool> RunResumeSubmission([ActivityTrigger] string submissionId, FunctionContext context) =>
@@ -38,6 +58,50 @@ public sealed class WorkflowFunctions(IServiceProvider services)
     [Function(nameof(FailSubmission))]
     public Task<bool> RunFailSubmission([ActivityTrigger] StepFailure failure, FunctionContext context) =>
         Activity<FailSubmission>().RunAsync(new FunctionActivityContext(nameof(FailSubmission), context), failure);
+
+    [Function(nameof(RequestSignOff))]
+    public Task<SignOffState> RunRequestSignOff([ActivityTrigger] string submissionId, FunctionContext context) =>
+        Activity<RequestSignOff>().RunAsync(new FunctionActivityContext(nameof(RequestSignOff), context), submissionId);
+
+    [Function(nameof(ReconcileSignOff))]
+    public Task<SignOffState> RunReconcileSignOff([ActivityTrigger] string submissionId, FunctionContext context) =>
+        Activity<ReconcileSignOff>().RunAsync(new FunctionActivityContext(nameof(ReconcileSignOff), context), submissionId);
+
+    [Function(nameof(ChaseSignOff))]
+    public Task<SignOffState> RunChaseSignOff([ActivityTrigger] ChaseInput chaser, FunctionContext context) =>
+        Activity<ChaseSignOff>().RunAsync(new FunctionActivityContext(nameof(ChaseSignOff), context), chaser);
+
+    [Function(nameof(EscalateSignOff))]
+    public Task<SignOffState> RunEscalateSignOff([ActivityTrigger] string submissionId, FunctionContext context) =>
+        Activity<EscalateSignOff>().RunAsync(new FunctionActivityContext(nameof(EscalateSignOff), context), submissionId);
+
+    [Function(nameof(VoidSignOff))]
+    public Task<SignOffState> RunVoidSignOff([ActivityTrigger] string submissionId, FunctionContext context) =>
+        Activity<VoidSignOff>().RunAsync(new FunctionActivityContext(nameof(VoidSignOff), context), submissionId);
+
+    [Function(nameof(NextPeriodEvent))]
+    public Task<PeriodEvent?> RunNextPeriodEvent([ActivityTrigger] PeriodCursor cursor, FunctionContext context) =>
+        Activity<NextPeriodEvent>().RunAsync(new FunctionActivityContext(nameof(NextPeriodEvent), context), cursor);
+
+    [Function(nameof(ListRollupScopes))]
+    public Task<IReadOnlyList<string>> RunListRollupScopes([ActivityTrigger] string period, FunctionContext context) =>
+        Activity<ListRollupScopes>().RunAsync(new FunctionActivityContext(nameof(ListRollupScopes), context), period);
+
+    [Function(nameof(RollUpScope))]
+    public Task<bool> RunRollUpScope([ActivityTrigger] ScopeRollup scope, FunctionContext context) =>
+        Activity<RollUpScope>().RunAsync(new FunctionActivityContext(nameof(RollUpScope), context), scope);
+
+    [Function(nameof(SummariseRollup))]
+    public Task<int> RunSummariseRollup([ActivityTrigger] string period, FunctionContext context) =>
+        Activity<SummariseRollup>().RunAsync(new FunctionActivityContext(nameof(SummariseRollup), context), period);
+
+    [Function(nameof(RemindLeads))]
+    public Task<int> RunRemindLeads([ActivityTrigger] PeriodReminder reminder, FunctionContext context) =>
+        Activity<RemindLeads>().RunAsync(new FunctionActivityContext(nameof(RemindLeads), context), reminder);
+
+    [Function(nameof(NoteMissingReturns))]
+    public Task<int> RunNoteMissingReturns([ActivityTrigger] string period, FunctionContext context) =>
+        Activity<NoteMissingReturns>().RunAsync(new FunctionActivityContext(nameof(NoteMissingReturns), context), period);
 
     private T Activity<T>()
         where T : notnull => services.GetRequiredService<T>();

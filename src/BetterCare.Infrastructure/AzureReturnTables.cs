@@ -197,6 +197,7 @@ internal static class SubmissionMapping
         ["HistoryCount"] = s.HistoryCount,
         ["Signatories"] = s.SignatoriesJson,
         ["ContactEmail"] = s.ContactEmail,
+        ["Noted"] = s.Noted,
     };
 
     public static StoredSubmission FromEntity(TableEntity e) => new(
@@ -223,7 +224,8 @@ internal static class SubmissionMapping
         e.GetInt32("HistoryCount") ?? 0,
         e.ETag.ToString(),
         e.GetString("Signatories"),
-        e.GetString("ContactEmail"));
+        e.GetString("ContactEmail"),
+        e.GetString("Noted"));
 
     private static string? Findings(TableEntity e)
     {

@@ -8,28 +8,23 @@ namespace BetterCare.Infrastructure;
 
 /// <summary>
 /// The sign-off's tables. <c>Signatures</c>: partition = submission id, a row per signatory
-/// ("sig|{key}"). <c>Timers</c>: one partition "due", rows "{due yyyyMMddHHmmss}|{timer id}", so the
-/// due timers are one range query; a claim is an ETag-guarded update, so one scan wins.
+/// ("sig|{key}").
 /// <c>SentMail</c>: partition = scope (submission id, or "period-{period}"), row = the notice's key.
 /// </summary>
 public sealed class AzureSignOffStore : ISignOffStore
 {
     private const string SignaturePrefix = "sig|";
-    private const string DuePartition = "due";
-    private const string StampFormat = "yyyyMMddHHmmss";
 
     /// <summary>The most operations one table transaction may hold.</summary>
     private const int MaxTransaction = 100;
 
     private readonly TableClient _signatures;
-    private readonly TableClient _timers;
     private readonly TableClient _mail;
 
     public AzureSignOffStore(StorageClients clients)
     {
         ArgumentNullException.ThrowIfNull(clients);
         _signatures = clients.Tables.GetTableClient(StorageNames.SignaturesTable);
-        _timers = clients.Tables.GetTableClient(StorageNames.TimersTable);
         _mail = clients.Tables.GetTableClient(StorageNames.MailTable);
     }
 
@@ -103,94 +98,12 @@ public sealed class AzureSignOffStore : ISignOffStore
         }
     }
 
-    public async Task AddTimersAsync(IReadOnlyList<SignOffTimer> timers, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(timers);
-        var distinct = timers.DistinctBy(RowKey).ToList();
-        // Some may be scheduled already: then they are added one by one.
-        if (await AddAllAsync(_timers, [.. distinct.Select(ToEntity)], cancellationToken).ConfigureAwait(false) is not null)
-        {
-            return;
-        }
-
-        foreach (var timer in distinct)
-        {
-            await AddTimerAsync(timer, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    public async Task AddTimerAsync(SignOffTimer timer, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(timer);
-        try
-        {
-            await _timers.AddEntityAsync(ToEntity(timer), cancellationToken).ConfigureAwait(false);
-        }
-        catch (RequestFailedException e) when (e.Status == 409)
-        {
-            // Scheduled already.
-        }
-    }
-
-    public async Task<IReadOnlyList<SignOffTimer>> DueTimersAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
-    {
-        var to = now.UtcDateTime.ToString(StampFormat, CultureInfo.InvariantCulture) + "~";
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {DuePartition} and RowKey lt {to}");
-        var timers = new List<SignOffTimer>();
-        await foreach (var e in _timers.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(max, 1000), cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            timers.Add(new SignOffTimer(
-                Enum.Parse<TimerKind>(e.GetString("Kind") ?? nameof(TimerKind.Chaser)),
-                e.GetDateTimeOffset("Due") ?? now,
-                e.GetString("Scope") ?? string.Empty,
-                e.GetString("SignatoryKey"),
-                e.GetInt32("Number") ?? 0,
-                e.GetDateTimeOffset("LeaseUntil"),
-                e.ETag.ToString()));
-            if (timers.Count >= max)
-            {
-                break;
-            }
-        }
-
-        return timers;
-    }
-
-    public async Task<SignOffTimer?> ClaimTimerAsync(SignOffTimer timer, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(timer);
-        var until = now + lease;
-        var entity = new TableEntity(DuePartition, RowKey(timer)) { ["LeaseUntil"] = until };
-        try
-        {
-            var response = await _timers.UpdateEntityAsync(entity, new ETag(timer.ETag ?? throw new InvalidOperationException("The timer was never read.")), TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
-            return timer with { LeaseUntil = until, ETag = response.Headers.ETag?.ToString() };
-        }
-        catch (RequestFailedException e) when (e.Status is 404 or 409 or 412)
-        {
-            return null;
-        }
-    }
-
-    public async Task CompleteTimerAsync(SignOffTimer claimed, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(claimed);
-        try
-        {
-            await _timers.DeleteEntityAsync(DuePartition, RowKey(claimed), claimed.ETag is null ? ETag.All : new ETag(claimed.ETag), cancellationToken).ConfigureAwait(false);
-        }
-        catch (RequestFailedException e) when (e.Status is 404 or 412)
-        {
-            // Gone already, or taken over by a later scan after the claim lapsed.
-        }
-    }
-
     public async Task<MailLedgerEntry> ClaimMailAsync(string scope, string key, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
     {
         try
         {
             var response = await _mail.AddEntityAsync(NewClaim(scope, key, now, lease), cancellationToken).ConfigureAwait(false);
-            return new MailLedgerEntry(scope, key, MailClaimState.Claimed, false, null, response.Headers.ETag?.ToString());
+            return new MailLedgerEntry(scope, key, MailClaimState.Claimed, null, response.Headers.ETag?.ToString());
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
@@ -198,10 +111,9 @@ public sealed class AzureSignOffStore : ISignOffStore
 
         var existing = (await _mail.GetEntityAsync<TableEntity>(scope, Key(key), cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
         var state = Enum.Parse<MailClaimState>(existing.GetString("State") ?? nameof(MailClaimState.Claimed));
-        var recorded = existing.GetBoolean("Recorded") ?? false;
         if (state != MailClaimState.Claimed)
         {
-            return new MailLedgerEntry(scope, key, state, recorded, existing.GetString("Detail"), existing.ETag.ToString());
+            return new MailLedgerEntry(scope, key, state, existing.GetString("Detail"), existing.ETag.ToString());
         }
 
         // Claimed but never finished: whoever claimed it stopped before the provider accepted it (or
@@ -212,11 +124,11 @@ public sealed class AzureSignOffStore : ISignOffStore
         try
         {
             var response = await _mail.UpdateEntityAsync(existing, existing.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-            return new MailLedgerEntry(scope, key, MailClaimState.Claimed, recorded, null, response.Headers.ETag?.ToString());
+            return new MailLedgerEntry(scope, key, MailClaimState.Claimed, null, response.Headers.ETag?.ToString());
         }
         catch (RequestFailedException e) when (e.Status == 412)
         {
-            return new MailLedgerEntry(scope, key, MailClaimState.InFlight, recorded, null, null);
+            return new MailLedgerEntry(scope, key, MailClaimState.InFlight, null, null);
         }
     }
 
@@ -226,7 +138,7 @@ public sealed class AzureSignOffStore : ISignOffStore
         // Some may have been claimed before (a step done again): then each is claimed as usual.
         if (await AddAllAsync(_mail, [.. keys.Select(k => NewClaim(scope, k, now, lease))], cancellationToken).ConfigureAwait(false) is { } added)
         {
-            return [.. keys.Select((k, i) => new MailLedgerEntry(scope, k, MailClaimState.Claimed, false, null, added[i].Headers.ETag?.ToString()))];
+            return [.. keys.Select((k, i) => new MailLedgerEntry(scope, k, MailClaimState.Claimed, null, added[i].Headers.ETag?.ToString()))];
         }
 
         var entries = new List<MailLedgerEntry>(keys.Count);
@@ -274,7 +186,7 @@ public sealed class AzureSignOffStore : ISignOffStore
     }
 
     private static TableEntity NewClaim(string scope, string key, DateTimeOffset now, TimeSpan lease) =>
-        new(scope, Key(key)) { ["State"] = nameof(MailClaimState.Claimed), ["ClaimedUntil"] = now + lease, ["Recorded"] = false };
+        new(scope, Key(key)) { ["State"] = nameof(MailClaimState.Claimed), ["ClaimedUntil"] = now + lease };
 
     private static MailClaimState StateOf(MailResult result) => result.Status == MailStatus.Sent ? MailClaimState.Sent : MailClaimState.Failed;
 
@@ -283,30 +195,11 @@ public sealed class AzureSignOffStore : ISignOffStore
         ["State"] = StateOf(result).ToString(),
         ["Detail"] = result.Detail,
         ["FinishedAt"] = at,
-        ["Recorded"] = false,
     };
 
     private static MailLedgerEntry Finished(MailLedgerEntry claim, MailResult result, string? etag) =>
-        claim with { State = StateOf(result), Recorded = false, Detail = result.Detail, ETag = etag };
+        claim with { State = StateOf(result), Detail = result.Detail, ETag = etag };
 
-    public async Task MarkMailRecordedAsync(MailLedgerEntry entry, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(entry);
-        await _mail.UpsertEntityAsync(new TableEntity(entry.Scope, Key(entry.Key)) { ["Recorded"] = true }, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
-    }
-
-    private static TableEntity ToEntity(SignOffTimer t) => new(DuePartition, RowKey(t))
-    {
-        ["Kind"] = t.Kind.ToString(),
-        ["Due"] = t.Due,
-        ["Scope"] = t.Scope,
-        ["SignatoryKey"] = t.SignatoryKey,
-        ["Number"] = t.Number,
-    };
-
-    private static string RowKey(SignOffTimer t) => t.Due.UtcDateTime.ToString(StampFormat, CultureInfo.InvariantCulture) + "|" + t.Id;
-
-    /// <summary>Table keys may not hold '/', '\', '#' or '?'.</summary>
     private static string Key(string key) => new([.. key.Select(c => c is '/' or '\\' or '#' or '?' ? '_' : c)]);
 
     private static TableEntity ToEntity(SignatureRecord r) => new(r.SubmissionId, SignaturePrefix + r.SignatoryKey)
@@ -324,9 +217,6 @@ public sealed class AzureSignOffStore : ISignOffStore
         ["DecidedAt"] = r.DecidedAt,
         ["Declaration"] = r.Declaration,
         ["Comment"] = r.Comment,
-        ["ChasersSent"] = r.ChasersSent,
-        ["NextChaserDue"] = r.NextChaserDue,
-        ["HistoryRecorded"] = r.HistoryRecorded,
     };
 
     private static SignatureRecord FromEntity(TableEntity e) => new(
@@ -345,8 +235,5 @@ public sealed class AzureSignOffStore : ISignOffStore
         e.GetDateTimeOffset("DecidedAt"),
         e.GetString("Declaration"),
         e.GetString("Comment"),
-        e.GetInt32("ChasersSent") ?? 0,
-        e.GetDateTimeOffset("NextChaserDue"),
-        e.GetBoolean("HistoryRecorded") ?? false,
         e.ETag.ToString());
 }

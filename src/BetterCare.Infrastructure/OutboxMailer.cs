@@ -54,13 +54,20 @@ public sealed class OutboxMailer : IMailer
         mime.Body = new BodyBuilder { TextBody = message.Text, HtmlBody = message.Html }.ToMessageBody();
         System.IO.Directory.CreateDirectory(Directory);
         var stem = $"{now.UtcDateTime:yyyyMMdd'T'HHmmssfff}-{message.Id}";
+
+        // Written whole under a name no reader looks at, then renamed: a reader sees a whole message or none.
+        var partial = Path.Combine(Directory, $".{stem}.{Guid.NewGuid():N}.partial");
+        await using (var file = new FileStream(partial, FileMode.CreateNew, FileAccess.Write))
+        {
+            await mime.WriteToAsync(file, cancellationToken).ConfigureAwait(false);
+        }
+
         for (var n = 1; ; n++)
         {
             var path = Path.Combine(Directory, n == 1 ? stem + ".eml" : $"{stem}-{n}.eml");
             try
             {
-                await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
-                await mime.WriteToAsync(file, cancellationToken).ConfigureAwait(false);
+                File.Move(partial, path, overwrite: false);
                 return MailResult.Sent($"written to the outbox as {Path.GetFileName(path)}");
             }
             catch (IOException) when (File.Exists(path) && n < 100)

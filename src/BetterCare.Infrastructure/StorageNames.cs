@@ -9,11 +9,10 @@ public static class StorageNames
     public const string SubmissionsTable = "Submissions";
     public const string TotalsTable = "ReturnTotals";
     public const string SignaturesTable = "Signatures";
-    public const string TimersTable = "Timers";
     public const string MailTable = "SentMail";
     public const string RollupsTable = "Rollups";
 
     public static IReadOnlyList<string> Containers { get; } = [InboxContainer, ArchiveContainer, ReportsContainer];
 
-    public static IReadOnlyList<string> Tables { get; } = [SubmissionsTable, TotalsTable, SignaturesTable, TimersTable, MailTable, RollupsTable];
+    public static IReadOnlyList<string> Tables { get; } = [SubmissionsTable, TotalsTable, SignaturesTable, MailTable, RollupsTable];
 }

@@ -29,11 +29,17 @@ public sealed partial class CronScheduler : BackgroundService
 
     private async Task RunTimerAsync(TimerDefinition timer, CrontabSchedule schedule, CancellationToken ct)
     {
+        var first = timer.RunOnStartup;
         while (!ct.IsCancellationRequested)
         {
-            var now = _clock.GetUtcNow().UtcDateTime;
-            var next = schedule.GetNextOccurrence(now);
-            await Task.Delay(next - now, _clock, ct).ConfigureAwait(false);
+            if (!first)
+            {
+                var now = _clock.GetUtcNow().UtcDateTime;
+                var next = schedule.GetNextOccurrence(now);
+                await Task.Delay(next - now, _clock, ct).ConfigureAwait(false);
+            }
+
+            first = false;
             try
             {
                 var outcome = await _timers.RunAsync(timer.Name, ct).ConfigureAwait(false);

@@ -37,7 +37,7 @@ public class NotifyKilledTests
         Assert.Equal(30, sendGrid.Accepted.Count);
         await using (var restarted = await AppProcess.StartAsync(azurite.ConnectionString, settings))
         {
-            await Eventually.Async(storage.SubmissionStatesAsync, rows => rows.Single().GetString("Step") == "Done", "the submission to finish after the restart", seconds: 120);
+            await Eventually.Async(() => storage.EventsAsync(id), events => events.Contains("Requested"), "the sign-off requests to be recorded after the restart", seconds: 120);
         }
 
         // The decision to the uploader and a request to each of the 120 signatories, each accepted once.
@@ -48,6 +48,7 @@ public class NotifyKilledTests
         Assert.Equal(120, accepted.Where(a => a.MessageId.Contains(".request-", StringComparison.Ordinal)).Select(a => a.To).Distinct().Count());
         var events = await storage.EventsAsync(id);
         Assert.Single(events, e => e == "Notified");
+        Assert.Single(events, e => e == "Requested");
     }
 
     /// <summary>The clean return with <paramref name="count"/> signatories in all, each with an address of their own.</summary>

@@ -66,8 +66,8 @@ public class RacingWorkersTests
         await Finished.ExactlyOnceAsync(storage, [(submission.Id, "2017-18-Q2", 6.5)], orchestrated: false);
     }
 
-    private static Task<bool[]> Race(IReadOnlyList<SubmissionWorkflow> workflows, string id, WorkflowStep step) =>
-        Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() => workflows[i % 2].RunStepAsync(id, step, CancellationToken.None))));
+    private static async Task<bool[]> Race(IReadOnlyList<SubmissionWorkflow> workflows, string id, WorkflowStep step) =>
+        [.. (await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() => workflows[i % 2].RunStepAsync(id, step, CancellationToken.None))))).Select(o => o.Continue)];
 }
 
 /// <summary>Checks that a batch of clean NEL returns each finished exactly once, and the totals count each period once.</summary>

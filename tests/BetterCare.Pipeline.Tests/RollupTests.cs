@@ -5,6 +5,7 @@ using BetterCare.App.Rollups;
 using BetterCare.Cli;
 using BetterCare.Fixtures.Seeds;
 using BetterCare.Infrastructure;
+using BetterCare.Pipeline.SignOff;
 using BetterCare.Pipeline.Tests.Support;
 using BetterCare.Returns.Model;
 using BetterCare.Workbooks;
@@ -102,18 +103,46 @@ public class RollupTests
     }
 
     [Theory]
-    [InlineData("2017-10-01T06:00:00Z", "2017-18-Q2")]
-    [InlineData("2017-11-24T06:00:00Z", "2017-18-Q2")]
-    [InlineData("2017-11-25T06:00:00Z", "2017-18-Q2")]
-    [InlineData("2017-11-26T06:00:00Z", "")]
-    [InlineData("2017-09-30T06:00:00Z", "")]
-    public void ScheduledRollUpCoversThePeriodsInTheirCollectionWindowAndOnceAfterTheDeadline(string now, string expected)
+    [InlineData("2017-09-30T06:00:00Z", "2017-18-Q2,2017-18-Q3")]
+    [InlineData("2017-11-25T05:59:00Z", "2017-18-Q2,2017-18-Q3")]
+    [InlineData("2017-11-25T06:00:00Z", "2017-18-Q3")]
+    [InlineData("2018-02-24T06:00:00Z", "")]
+    public void APeriodIsLiveUntilItsFinalRollUpTheDayAfterItsDeadline(string now, string expected)
     {
-        var deadlines = new Dictionary<string, DateOnly> { ["2017-18-Q2"] = new(2017, 11, 24), ["2017-18-Q3"] = new(2018, 2, 23) };
+        var periods = Periods(DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture));
 
-        var due = RollupSchedule.Due(DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture), deadlines, TimeSpan.FromDays(1));
+        Assert.Equal(expected, string.Join(",", periods.LivePeriods()));
+    }
 
-        Assert.Equal(expected, string.Join(",", due));
+    [Fact]
+    public void APeriodRollsUpDailyThroughItsWindowRemindsTwiceAndNotesTheDeadline()
+    {
+        var events = Periods(DateTimeOffset.UnixEpoch).Events("2017-18-Q2");
+
+        // The window runs from the day after the quarter ends (1 October) to the deadline day (24 November), then the final roll-up on the 25th.
+        var rollups = events.Where(e => e.Kind == PeriodEventKind.Rollup).Select(e => e.At).ToList();
+        Assert.Equal(56, rollups.Count);
+        Assert.Equal(new DateTimeOffset(2017, 10, 1, 5, 0, 0, TimeSpan.Zero), rollups[0]);
+        Assert.Equal(new DateTimeOffset(2017, 11, 25, 6, 0, 0, TimeSpan.Zero), rollups[^1]);
+        Assert.Equal(
+            [(10, new DateTimeOffset(2017, 11, 10, 9, 0, 0, TimeSpan.Zero)), (3, new DateTimeOffset(2017, 11, 21, 9, 0, 0, TimeSpan.Zero))],
+            events.Where(e => e.Kind == PeriodEventKind.Reminder).Select(e => (e.Number, e.At)));
+        Assert.Equal(new DateTimeOffset(2017, 11, 24, 17, 0, 0, TimeSpan.Zero), Assert.Single(events, e => e.Kind == PeriodEventKind.MissingReturns).At);
+        Assert.Equal(events.OrderBy(e => e.At), events);
+
+        // The next event after one handled is the one after it; nothing follows the final roll-up.
+        var periods = Periods(new DateTimeOffset(2017, 11, 21, 8, 0, 0, TimeSpan.Zero));
+        Assert.Equal(new PeriodEvent(PeriodEventKind.Reminder, new DateTimeOffset(2017, 11, 21, 9, 0, 0, TimeSpan.Zero), 3), periods.Next("2017-18-Q2", null));
+        Assert.Equal(PeriodEventKind.Rollup, periods.Next("2017-18-Q2", new DateTimeOffset(2017, 11, 21, 9, 0, 0, TimeSpan.Zero))!.Kind);
+        Assert.Null(periods.Next("2017-18-Q2", rollups[^1]));
+    }
+
+    private static PeriodCalendar Periods(DateTimeOffset now)
+    {
+        var options = new SignOffOptions();
+        var calendar = new SignOffCalendar(
+            new Dictionary<string, DateOnly> { ["2017-18-Q2"] = new(2017, 11, 24), ["2017-18-Q3"] = new(2018, 2, 23) }, [], options.Zone(), options.DeadlineTimeOfDay);
+        return new PeriodCalendar(calendar, options, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(now));
     }
 
     private static async Task<JsonElement> RunAsync(HttpClient admin)

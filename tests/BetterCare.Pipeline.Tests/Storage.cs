@@ -72,13 +72,17 @@ public sealed class Storage
         return row.HasValue ? row.Value!.GetString("RuntimeStatus") : null;
     }
 
-    /// <summary>Every orchestration instance the engine knows, with its runtime status.</summary>
-    public async Task<Dictionary<string, string>> OrchestrationsAsync(string taskHub = "BetterCareLocal")
+    /// <summary>Every submission's orchestration the engine knows, with its runtime status (not the sign-offs and periods it started).</summary>
+    public async Task<Dictionary<string, string>> OrchestrationsAsync(string taskHub = "BetterCareLocal") =>
+        (await AllOrchestrationsAsync(taskHub)).Where(o => o.Value.Name == "SubmissionOrchestrator").ToDictionary(o => o.Key, o => o.Value.Status, StringComparer.Ordinal);
+
+    /// <summary>Every orchestration instance the engine knows: its orchestrator's name and runtime status.</summary>
+    public async Task<Dictionary<string, (string Name, string Status)>> AllOrchestrationsAsync(string taskHub = "BetterCareLocal")
     {
-        var found = new Dictionary<string, string>(StringComparer.Ordinal);
+        var found = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
         await foreach (var e in Clients.Tables.GetTableClient(taskHub + "Instances").QueryAsync<TableEntity>())
         {
-            found[e.PartitionKey] = e.GetString("RuntimeStatus");
+            found[e.PartitionKey] = (e.GetString("Name"), e.GetString("RuntimeStatus"));
         }
 
         return found;

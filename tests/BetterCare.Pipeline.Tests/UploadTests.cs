@@ -30,7 +30,7 @@ public class UploadTests
         Assert.Equal(11_400_000m, status.GetProperty("figures").GetProperty("byPartnerType").GetProperty("CCG/ICB").GetProperty("pool").GetDecimal());
         Assert.Equal(6_500_000m, status.GetProperty("figures").GetProperty("byPartnerType").GetProperty("Council").GetProperty("pool").GetDecimal());
         Assert.Equal(2_400_000m, status.GetProperty("figures").GetProperty("bySchemeType").GetProperty("Disabled Facilities Grant").GetProperty("planned").GetDecimal());
-        Assert.Equal(["Received", "Archived", "Validated", "Accepted", "Aggregated", "Notified"], status.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("event").GetString()));
+        Assert.Equal(["Received", "Archived", "Validated", "Accepted", "Aggregated", "Notified", "Requested"], status.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("event").GetString()));
         Assert.Empty(status.GetProperty("findings").EnumerateArray());
 
         using var period = await client.GetAsync(new Uri("/api/periods/2017-18-Q2/returns", UriKind.Relative));
@@ -115,6 +115,15 @@ public static class Status
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
+    /// <summary>Waits until the workflow's steps are done (or failed) and, for an accepted return, its sign-off has been requested.</summary>
     public static Task<JsonElement> FinalAsync(HttpClient client, string id, int seconds = 60) =>
-        Eventually.Async(() => GetAsync(client, id), s => s.GetProperty("step").GetString() == "Done" || s.GetProperty("status").GetString() == "Failed", $"submission {id} to finish", seconds);
+        Eventually.Async(() => GetAsync(client, id), IsFinal, $"submission {id} to finish", seconds);
+
+    private static bool IsFinal(JsonElement s)
+    {
+        var status = s.GetProperty("status").GetString();
+        return status == "Failed" ||
+            (s.GetProperty("step").GetString() == "Done" &&
+             (status != "Accepted" || s.GetProperty("history").EnumerateArray().Any(h => h.GetProperty("event").GetString() == "Requested")));
+    }
 }

@@ -98,27 +98,7 @@ public sealed class LedgerBatchTests : IAsyncLifetime
         Assert.Equal(3, (await Store.GetSignaturesAsync("sub-3", CancellationToken.None)).Count);
     }
 
-    [Fact]
-    public async Task TimersAreAddedTogetherAndOnceEach()
-    {
-        var timers = new[]
-        {
-            new SignOffTimer(TimerKind.Chaser, Now.AddDays(3), "sub-4", "ccg-1", 1),
-            new SignOffTimer(TimerKind.Chaser, Now.AddDays(3), "sub-4", "council", 1),
-            new SignOffTimer(TimerKind.Deadline, Now.AddDays(20), "sub-4", null, 0),
-        };
-        Requests.Reset();
-        await Store.AddTimersAsync(timers, CancellationToken.None);
-        Assert.Equal(1, Requests.Count);
-
-        await Store.AddTimersAsync([.. timers, new SignOffTimer(TimerKind.Chaser, Now.AddDays(3), "sub-4", "chair", 1)], CancellationToken.None);
-
-        var due = await Store.DueTimersAsync(Now.AddDays(30), 100, CancellationToken.None);
-        Assert.Equal(4, due.Count);
-        Assert.Equal(2, due.Count(t => t.Kind == TimerKind.Chaser && t.SignatoryKey is "ccg-1" or "council"));
-    }
-
     private static SignatureRecord Row(string submission, string key) => new(
         submission, key, "NHS North East Lincolnshire CCG", "NHS North East Lincolnshire CCG", "Accountable Officer", "Accountable Officer", $"{key}@nelc.example",
-        SignatureStatus.Pending, SignOffTokens.NewNonce(), Now.AddDays(30), false, Now, null, null, null, 0, Now.AddDays(3), false, null);
+        SignatureStatus.Pending, SignOffTokens.NewNonce(), Now.AddDays(30), false, Now, null, null, null, null);
 }

@@ -6,13 +6,15 @@ namespace BetterCare.SignOff.Tests;
 /// <summary>Forged, wrong-submission, replayed, superseded and expired links get a plain error page and change nothing.</summary>
 public class LinkRefusalTests
 {
-    private static readonly DateTimeOffset Start = new(2017, 10, 2, 8, 0, 0, TimeSpan.Zero);
+    // Monday 20 November 2017, 09:00 in London; the deadline is Friday 24 November, 17:00, so a
+    // link works until Saturday 25 November, 17:00: 5⅓ calendar days, as many seconds here.
+    private static readonly DateTimeOffset Start = new(2017, 11, 20, 9, 0, 0, TimeSpan.Zero);
 
     [Fact]
     public async Task EveryBadLinkIsRefusedAndChangesNothing()
     {
         await using var azurite = await Azurite.StartAsync();
-        await using var app = new SignOffApp(azurite.ConnectionString, Start);
+        await using var app = new SignOffApp(azurite.ConnectionString, Start, settings: new Dictionary<string, string> { ["BetterCare:SignOff:TokenLifetime"] = "2.00:00:00" });
         using var lead = app.Client();
         using var browser = app.Client(key: null);
         var first = await SignOffApp.UploadAsync(lead, SignOffApp.Nel(), "nel-q2.xlsx");
@@ -21,7 +23,7 @@ public class LinkRefusalTests
         var chair = Mail.LinkPath(Assert.Single(app.Outbox.To("hwb.chair@nelc.example")));
         var token = cfo["/api/signoff/".Length..];
         var tokens = SignOffTokens.FromSetting(SignOffApp.TokenKey);
-        Assert.Equal(TokenCheck.Valid, tokens.Read(token, Start, out var claims));
+        Assert.Equal(TokenCheck.Valid, tokens.Read(token, DateTimeOffset.UtcNow, out var claims));
 
         // Tampered: one character of the signature changed.
         var tampered = token[..^1] + (token[^1] == 'A' ? 'B' : 'A');
@@ -42,20 +44,28 @@ public class LinkRefusalTests
             Assert.Equal(HttpStatusCode.OK, signed.StatusCode);
         }
 
-        var events = SignOffApp.Events(await SignOffApp.StatusAsync(lead, first));
+        var events = await SignOffApp.EventsWithAsync(lead, first, "Signed");
         await Refused(browser, cfo, HttpStatusCode.Gone, "already been used");
         Assert.Equal(events, SignOffApp.Events(await SignOffApp.StatusAsync(lead, first)));
 
         // Superseded: a resubmission's acceptance voids the old links.
-        app.Clock.Advance(TimeSpan.FromDays(1));
         var second = await SignOffApp.UploadAsync(lead, SignOffApp.Nel(6.6), "nel-q2-corrected.xlsx");
         await SignOffApp.DoneAsync(lead, second);
         await Refused(browser, chair, HttpStatusCode.Gone, "replaced");
         Assert.Equal("Superseded", (await SignOffApp.StatusAsync(lead, first)).GetProperty("status").GetString());
 
+        // The old return's sign-off, still waiting for two signatories, hears of it and ends; its undecided rows are void.
+        Assert.Equal("\"Superseded\"", (await WalkThroughTests.InstanceEndsAsync(app, first)).Output);
+        var rows = await app.Service<Pipeline.Ports.ISignOffStore>().GetSignaturesAsync(first, CancellationToken.None);
+        Assert.Equal([SignatureStatus.Signed, SignatureStatus.Void, SignatureStatus.Void], rows.OrderBy(r => r.Status).Select(r => r.Status));
+
         // Expired: the new chair's link after its expiry (the day after the deadline).
-        var newChair = Mail.LinkPath(app.Outbox.To("hwb.chair@nelc.example").OrderBy(m => m.Date).Last());
-        app.Clock.SetUtcNow(new DateTimeOffset(2017, 11, 25, 17, 0, 1, TimeSpan.Zero));
+        var newChair = Mail.LinkPath(app.Outbox.To("hwb.chair@nelc.example").Where(m => m.Subject?.StartsWith("Please sign off", StringComparison.Ordinal) == true).OrderBy(m => m.Date).Last());
+        Assert.Equal(TokenCheck.Valid, tokens.Read(newChair["/api/signoff/".Length..], DateTimeOffset.UtcNow, out var chairClaims));
+        var dayAfterDeadline = app.Calendar.AtTimeOn(new DateOnly(2017, 11, 25), TimeSpan.FromHours(17));
+        Assert.InRange(chairClaims!.ExpiresAt, dayAfterDeadline.AddSeconds(-1), dayAfterDeadline.AddSeconds(1));
+        var wait = chairClaims.ExpiresAt - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(200);
+        await Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.Zero);
         await Refused(browser, newChair, HttpStatusCode.Gone, "expired");
         Assert.Equal("Accepted", (await SignOffApp.StatusAsync(lead, second)).GetProperty("status").GetString());
     }

@@ -9,14 +9,16 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Time.Testing;
 using MimeKit;
 
 namespace BetterCare.SignOff.Tests;
 
 /// <summary>
-/// The app in standalone mode against one Azurite, on a fake clock, writing mail to a throwaway
-/// outbox. The cron loop is taken out: tests run the timer scan themselves, after moving the clock.
+/// The app in standalone mode against one Azurite, writing mail to a throwaway outbox, on a
+/// calendar of seconds: from now, each <see cref="DayLength"/> of real time is a calendar day from
+/// <c>calendarStart</c>, so the durable timers of chasers, deadlines and reminders fire in seconds
+/// through the same code as in production. The cron loop is taken out (the period orchestrations
+/// are started by the test when it wants them).
 /// </summary>
 public sealed class SignOffApp : WebApplicationFactory<Program>
 {
@@ -28,15 +30,27 @@ public sealed class SignOffApp : WebApplicationFactory<Program>
     public const string TokenKey = "a-test-only-sign-off-token-key-of-forty-characters";
 
     private readonly string _connection;
+    private readonly IReadOnlyDictionary<string, string> _extra;
 
-    public SignOffApp(string connection, DateTimeOffset start)
+    public SignOffApp(string connection, DateTimeOffset calendarStart, TimeSpan? dayLength = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         _connection = connection;
-        Clock = new FakeTimeProvider(start);
+        CalendarStart = calendarStart;
+        DayLength = dayLength ?? TimeSpan.FromSeconds(1);
+        RealStart = DateTimeOffset.UtcNow;
+        _extra = settings ?? new Dictionary<string, string>();
         Outbox = new Outbox(Directory.CreateTempSubdirectory("outbox-").FullName);
     }
 
-    public FakeTimeProvider Clock { get; }
+    public DateTimeOffset CalendarStart { get; }
+
+    public TimeSpan DayLength { get; }
+
+    /// <summary>The real moment the calendar reads <see cref="CalendarStart"/>.</summary>
+    public DateTimeOffset RealStart { get; }
+
+    /// <summary>The app's calendar, to work out when something is due.</summary>
+    public Pipeline.SignOff.SignOffCalendar Calendar => Service<Pipeline.SignOff.SignOffCalendar>();
 
     public Outbox Outbox { get; }
 
@@ -80,7 +94,17 @@ public sealed class SignOffApp : WebApplicationFactory<Program>
             ["BetterCare:ApiKeys:1:Role"] = "HwbLead",
             ["BetterCare:ApiKeys:1:Scope"] = "E10000012",
             ["BetterCare:ApiKeys:1:Email"] = EssexLeadEmail,
+            ["BetterCare:SignOff:CalendarDayLength"] = DayLength.ToString("c", System.Globalization.CultureInfo.InvariantCulture),
+            ["BetterCare:SignOff:CalendarStart"] = CalendarStart.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            ["BetterCare:SignOff:CalendarRealStart"] = RealStart.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            ["BetterCare:TaskHub:MaximumTimerInterval"] = "00:00:05",
+            ["BetterCare:TaskHub:MaxQueuePollingInterval"] = "00:00:00.500",
         };
+        foreach (var (key, value) in _extra)
+        {
+            settings[key] = value;
+        }
+
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
@@ -89,7 +113,6 @@ public sealed class SignOffApp : WebApplicationFactory<Program>
         builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
         builder.ConfigureTestServices(services =>
         {
-            services.AddSingleton<TimeProvider>(Clock);
             services.Remove(services.Single(d => d.ImplementationType == typeof(CronScheduler)));
         });
     }
@@ -128,14 +151,15 @@ public sealed class SignOffApp : WebApplicationFactory<Program>
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
-    /// <summary>Waits until the workflow has finished its steps for a submission.</summary>
+    /// <summary>Waits until the workflow has finished its steps for a submission and, for an accepted one, its sign-off requests are out.</summary>
     public static async Task<JsonElement> DoneAsync(HttpClient client, string id)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {
             var status = await StatusAsync(client, id);
-            if (status.GetProperty("step").GetString() == "Done" || status.GetProperty("status").GetString() == "Failed")
+            var state = status.GetProperty("status").GetString();
+            if (state == "Failed" || (status.GetProperty("step").GetString() == "Done" && (state != "Accepted" || Events(status).Contains("Requested"))))
             {
                 return status;
             }
@@ -143,6 +167,69 @@ public sealed class SignOffApp : WebApplicationFactory<Program>
             if (DateTime.UtcNow > deadline)
             {
                 throw new Xunit.Sdk.XunitException($"Submission {id} did not finish: {status}");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>Waits until a submission reaches a status (the sign-off orchestration records decisions a moment after the page).</summary>
+    public static async Task<JsonElement> StatusBecomesAsync(HttpClient client, string id, string status)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var now = await StatusAsync(client, id);
+            if (now.GetProperty("status").GetString() == status)
+            {
+                return now;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new Xunit.Sdk.XunitException($"Submission {id} did not become {status}: {now}");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>Waits until the outbox holds a message that <paramref name="match"/> accepts; returns every one it accepts then.</summary>
+    public async Task<IReadOnlyList<MimeMessage>> MailAsync(Func<MimeMessage, bool> match, int atLeast = 1, int seconds = 60)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (true)
+        {
+            var found = Outbox.All().Where(match).ToList();
+            if (found.Count >= atLeast)
+            {
+                return found;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new Xunit.Sdk.XunitException($"Only {found.Count} of {atLeast} expected message(s) arrived; the outbox holds: {string.Join("; ", Outbox.All().Select(m => m.Subject))}");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>Waits until a submission's history has an event; returns its events then.</summary>
+    public static async Task<IReadOnlyList<string>> EventsWithAsync(HttpClient client, string id, string @event)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var events = Events(await StatusAsync(client, id));
+            if (events.Contains(@event))
+            {
+                return events;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new Xunit.Sdk.XunitException($"Submission {id} has no {@event} line: {string.Join(", ", events)}");
             }
 
             await Task.Delay(100);

@@ -114,9 +114,9 @@ public sealed class SubmissionOrchestratorTests
         public Task<DurableTaskTestHost> StartAsync() => DurableTaskTestHost.StartAsync(registry =>
         {
             registry.AddOrchestrator<SubmissionOrchestrator>();
-            registry.AddActivityFunc<string, bool>(nameof(ProcessSubmission), (_, id) => Step(nameof(ProcessSubmission), !Failed));
-            registry.AddActivityFunc<string, bool>(nameof(AggregateSubmission), (_, id) => Step(nameof(AggregateSubmission), true));
-            registry.AddActivityFunc<string, bool>(nameof(NotifySubmission), (_, id) => Step(nameof(NotifySubmission), true));
+            registry.AddActivityFunc<string, StepOutcome>(nameof(ProcessSubmission), (_, id) => new StepOutcome(Step(nameof(ProcessSubmission), !Failed)));
+            registry.AddActivityFunc<string, StepOutcome>(nameof(AggregateSubmission), (_, id) => new StepOutcome(Step(nameof(AggregateSubmission), true)));
+            registry.AddActivityFunc<string, StepOutcome>(nameof(NotifySubmission), (_, id) => new StepOutcome(Step(nameof(NotifySubmission), true)));
             registry.AddActivityFunc<string, bool>(nameof(ResumeSubmission), (_, id) => Step(nameof(ResumeSubmission), true));
             registry.AddActivityFunc<StepFailure, bool>(nameof(FailSubmission), (_, failure) =>
             {

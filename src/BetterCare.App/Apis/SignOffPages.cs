@@ -54,9 +54,19 @@ public static class SignOffPages
         body.Append(row.Status == SignatureStatus.Signed
             ? $"<p>Thank you. You signed off the {E(SignOffEmails.Title(s))} return for {E(row.Organisation)} on {E(calendar.Describe(row.DecidedAt!.Value))}.</p>"
             : $"<p>Thank you. You declined to sign off the {E(SignOffEmails.Title(s))} return; the uploader has been told what you said.</p>");
-        body.Append(CultureInfo.InvariantCulture, $"<p>The return is now <strong>{E(StatusText(s.Status))}</strong>.</p>");
+        body.Append(CultureInfo.InvariantCulture, $"<p>{E(WhatFollows(outcome.Link.Signatures))}</p>");
         body.Append(CultureInfo.InvariantCulture, $"<p><a href=\"{E($"/api/signoff/{token}/summary")}\">Printable summary of what was signed</a></p>");
         return Html(StatusCodes.Status200OK, row.Status == SignatureStatus.Signed ? "Signed off" : "Declined", body.ToString());
+    }
+
+    /// <summary>What the decision leads to, from the signatures as they now stand (the workflow records it a moment later).</summary>
+    private static string WhatFollows(IReadOnlyList<SignatureRecord> signatures)
+    {
+        var live = signatures.Where(r => r.Status != SignatureStatus.Void).ToList();
+        var waiting = live.Count(r => r.Status == SignatureStatus.Pending);
+        return live.Any(r => r.Status == SignatureStatus.Declined) ? "The return now needs changes: the uploader is told, and the other links stop working."
+            : waiting == 0 ? "Every signatory has now signed: the return is signed off, and everyone gets a confirmation."
+            : $"{waiting} other signator{(waiting == 1 ? "y is" : "ies are")} still to sign.";
     }
 
     internal static async Task<IResult> LinkSummaryAsync(string token, SignOffService signOff, SignOffCalendar calendar, CancellationToken ct)

@@ -50,7 +50,9 @@ public static class ServiceRegistration
         services.AddSingleton<AggregateService>();
         services.AddSingleton<IRollupStore, AzureRollupStore>();
         services.AddSingleton<Rollups.RollupService>();
+        services.AddSingleton<IPeriodRollup>(sp => sp.GetRequiredService<Rollups.RollupService>());
         services.AddSingleton<SubmissionWorkflow>();
+        services.AddSingleton<PeriodWorkflow>();
         foreach (var activity in WorkflowCatalog.Activities)
         {
             services.AddSingleton(activity);

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace BetterCare.App.Extensions;
 
-/// <summary>Registers mail (SendGrid with an API key, else the .eml outbox), the sign-off service, its timers' scanner and the contact directory.</summary>
+/// <summary>Registers mail (SendGrid with an API key, else the .eml outbox), the sign-off service, the period's notices and the contact directory.</summary>
 public static partial class SignOffRegistration
 {
     public static IHostApplicationBuilder AddSignOff(this IHostApplicationBuilder builder)
@@ -33,7 +33,8 @@ public static partial class SignOffRegistration
         services.AddSingleton<IContactDirectory, ConfiguredContacts>();
         services.AddSingleton<MailDispatcher>();
         services.AddSingleton<SignOffService>();
-        services.AddSingleton<SignOffScanner>();
+        services.AddSingleton<PeriodCalendar>();
+        services.AddSingleton<PeriodNotices>();
         if (string.IsNullOrWhiteSpace(mail.SendGridApiKey))
         {
             services.AddSingleton<IMailer, OutboxMailer>();

@@ -18,7 +18,7 @@ public sealed record RollupOutcome(string Period, IReadOnlyList<RollupRow> Rows,
 /// manager. Running it again for the same period writes the same rows and the same files (and
 /// sends a manager's summary at most once a day).
 /// </summary>
-public sealed class RollupService
+public sealed class RollupService : IPeriodRollup
 {
     private readonly AggregateService _aggregates;
     private readonly IRollupStore _store;
@@ -26,11 +26,13 @@ public sealed class RollupService
     private readonly IContactDirectory _contacts;
     private readonly MailDispatcher _mail;
     private readonly SignOffOptions _options;
+    private readonly SignOffCalendar _calendar;
     private readonly TimeProvider _clock;
 
     public RollupService(
-        AggregateService aggregates, IRollupStore store, ReferenceData reference, IContactDirectory contacts, MailDispatcher mail, SignOffOptions options, TimeProvider clock)
+        AggregateService aggregates, IRollupStore store, ReferenceData reference, IContactDirectory contacts, MailDispatcher mail, SignOffOptions options, SignOffCalendar calendar, TimeProvider clock)
     {
+        _calendar = calendar;
         _aggregates = aggregates;
         _store = store;
         _reference = reference;
@@ -49,58 +51,81 @@ public sealed class RollupService
 
     public static string ReportPath(string period, Scope scope) => $"{period}/{Kind(scope)}-{Slug(scope.Name)}.xlsx";
 
+    public IReadOnlyList<string> ScopeKeys => [.. Scopes.Select(s => $"{Kind(s)}|{s.Name}")];
+
+    /// <summary>The whole roll-up in one go (the roll-up-now request): every scope, then the summaries.</summary>
     public async Task<RollupOutcome> RunAsync(ReturnPeriod period, CancellationToken ct)
     {
-        var rows = new List<RollupRow>();
-        var byRegion = new Dictionary<string, ScopeAggregate>(StringComparer.Ordinal);
         foreach (var scope in Scopes)
         {
-            var aggregate = await _aggregates.ForScopeAsync(period, scope, ct).ConfigureAwait(false);
-            var path = ReportPath(period.ToString(), scope);
-            await _store.PutReportAsync(path, ExcelExport.Write(AggregateTables.All(aggregate)), ExcelExport.ContentType, ct).ConfigureAwait(false);
-            rows.Add(new RollupRow(
-                period.ToString(), Kind(scope), scope.Name!, scope.Expected(_reference).Count(), aggregate.Hwbs.Count(h => h.Figures is not null),
-                aggregate.WithoutAcceptedReturn, aggregate.Totals, aggregate.Spend, path));
-            if (scope.Kind == ScopeKind.Region)
-            {
-                byRegion[scope.Name!] = aggregate;
-            }
+            await RollUpAsync(period, scope, ct).ConfigureAwait(false);
         }
 
-        await _store.SaveAsync(period.ToString(), rows, ct).ConfigureAwait(false);
+        var sent = await SummariseAsync(period.ToString(), ct).ConfigureAwait(false);
+        return new RollupOutcome(period.ToString(), await RowsAsync(period.ToString(), ct).ConfigureAwait(false), sent);
+    }
 
+    public Task RollUpScopeAsync(string period, string scopeKey, CancellationToken cancellationToken)
+    {
+        var scope = Scopes.FirstOrDefault(s => $"{Kind(s)}|{s.Name}" == scopeKey) ?? throw new ArgumentException($"No roll-up scope '{scopeKey}'.", nameof(scopeKey));
+        return ReturnPeriod.TryParse(period, out var parsed)
+            ? RollUpAsync(parsed, scope, cancellationToken)
+            : throw new ArgumentException($"'{period}' is not a period such as 2017-18-Q2.", nameof(period));
+    }
+
+    private async Task RollUpAsync(ReturnPeriod period, Scope scope, CancellationToken ct)
+    {
+        var aggregate = await _aggregates.ForScopeAsync(period, scope, ct).ConfigureAwait(false);
+        var path = ReportPath(period.ToString(), scope);
+        await _store.PutReportAsync(path, ExcelExport.Write(AggregateTables.All(aggregate)), ExcelExport.ContentType, ct).ConfigureAwait(false);
+        await _store.SaveAsync(
+            period.ToString(),
+            [new RollupRow(period.ToString(), Kind(scope), scope.Name!, scope.Expected(_reference).Count(), aggregate.Hwbs.Count(h => h.Figures is not null),
+                aggregate.WithoutAcceptedReturn, aggregate.Totals, aggregate.Spend, path)],
+            ct).ConfigureAwait(false);
+    }
+
+    /// <summary>The rows of the scopes rolled up, in scope order.</summary>
+    private async Task<IReadOnlyList<RollupRow>> RowsAsync(string period, CancellationToken ct)
+    {
+        var order = ScopeKeys.Select((k, i) => (k, i)).ToDictionary(x => x.k, x => x.i, StringComparer.Ordinal);
+        return [.. (await _store.ListAsync(period, ct).ConfigureAwait(false)).Where(r => order.ContainsKey($"{r.Kind}|{r.Name}")).OrderBy(r => order[$"{r.Kind}|{r.Name}"])];
+    }
+
+    public async Task<int> SummariseAsync(string period, CancellationToken cancellationToken)
+    {
+        var rows = await RowsAsync(period, cancellationToken).ConfigureAwait(false);
+        var today = _calendar.DayOf(_clock.GetUtcNow()).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var sent = 0;
-        foreach (var (region, aggregate) in byRegion)
+        foreach (var regionRow in rows.Where(r => r.Kind == "region"))
         {
-            var managers = _contacts.RegionalManagers(region);
+            var managers = _contacts.RegionalManagers(regionRow.Name);
             if (managers.Count == 0)
             {
                 continue;
             }
 
-            var today = _clock.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            var outcome = await _mail.SendOnceAsync("rollup", $"{period}|{region}|{today}", id => Summary(id, managers, period.ToString(), aggregate, rows), ct).ConfigureAwait(false);
+            var outcome = await _mail.SendOnceAsync("rollup", $"{period}|{regionRow.Name}|{today}", id => Summary(id, managers, period, regionRow, rows), cancellationToken).ConfigureAwait(false);
             sent += outcome.SentNow ? 1 : 0;
         }
 
-        return new RollupOutcome(period.ToString(), rows, sent);
+        return sent;
     }
 
-    private MailMessage Summary(string id, IReadOnlyList<MailAddress> to, string period, ScopeAggregate region, IReadOnlyList<RollupRow> rows)
+    private MailMessage Summary(string id, IReadOnlyList<MailAddress> to, string period, RollupRow regionRow, IReadOnlyList<RollupRow> rows)
     {
-        var name = region.Scope.Name!;
-        var regionRow = rows.Single(r => r.Kind == "region" && r.Name == name);
+        var name = regionRow.Name;
         var counties = rows.Where(r => r.Kind == "county" && _reference.Areas.Any(a => a.County == r.Name && a.Region == name)).ToList();
         var body = new MailBody()
             .Paragraph($"The Better Care Fund roll-up for {name}, {period}: {regionRow.Accepted} of {regionRow.Hwbs} HWBs have an accepted return.")
             .Facts(
             [
-                ("Pooled budget", Pounds(region.Totals.Pool)),
-                ("Minimum contributions", Pounds(region.Totals.Minimum)),
-                ("Additional contributions", Pounds(region.Totals.Additional)),
-                ("Actual to date", Pounds(region.Totals.ActualToDate)),
-                ("Forecast outturn", Pounds(region.Totals.Forecast)),
-                ("No accepted return yet", region.WithoutAcceptedReturn.Count == 0 ? "none" : string.Join(", ", region.WithoutAcceptedReturn.Select(c => $"{_reference.Area(c)?.HwbName ?? c} ({c})"))),
+                ("Pooled budget", Pounds(regionRow.Totals.Pool)),
+                ("Minimum contributions", Pounds(regionRow.Totals.Minimum)),
+                ("Additional contributions", Pounds(regionRow.Totals.Additional)),
+                ("Actual to date", Pounds(regionRow.Totals.ActualToDate)),
+                ("Forecast outturn", Pounds(regionRow.Totals.Forecast)),
+                ("No accepted return yet", regionRow.WithoutAcceptedReturn.Count == 0 ? "none" : string.Join(", ", regionRow.WithoutAcceptedReturn.Select(c => $"{_reference.Area(c)?.HwbName ?? c} ({c})"))),
             ])
             .Table(["County", "Accepted", "Pooled budget", "Forecast outturn"], counties.Select(c => (IReadOnlyList<string>)[c.Name, $"{c.Accepted} of {c.Hwbs}", Pounds(c.Totals.Pool), Pounds(c.Totals.Forecast)]))
             .Link($"The {name} workbook", Link(regionRow.ReportPath));

@@ -22,13 +22,13 @@ public sealed class PeriodAggregator
         _clock = clock;
     }
 
-    /// <summary>Applies the submission to its period; returns a line for its history.</summary>
-    public async Task<string> ApplyAsync(Submission submission, CancellationToken ct)
+    /// <summary>Applies the submission to its period; returns a line for its history and the returns it superseded.</summary>
+    public async Task<(string Detail, IReadOnlyList<string> Superseded)> ApplyAsync(Submission submission, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(submission);
         if (submission.Period is null || submission.HwbCode is null)
         {
-            return "nothing to aggregate: the return names no HWB or period that can be read";
+            return ("nothing to aggregate: the return names no HWB or period that can be read", []);
         }
 
         // Most returns are their HWB's first for the period, so the row is added without reading it
@@ -46,7 +46,7 @@ public sealed class PeriodAggregator
         return await ApplyAsync(submission, row, ct).ConfigureAwait(false);
     }
 
-    private async Task<string> ApplyAsync(Submission submission, PeriodReturn? row, CancellationToken ct)
+    private async Task<(string Detail, IReadOnlyList<string> Superseded)> ApplyAsync(Submission submission, PeriodReturn? row, CancellationToken ct)
     {
         if (submission.Status == SubmissionStatus.Accepted)
         {
@@ -55,7 +55,7 @@ public sealed class PeriodAggregator
 
         if (row is not null && !IsNewer(submission.ReceivedAt, submission.Id, row.LatestReceivedAt, row.LatestSubmissionId))
         {
-            return $"{submission.Status}; a later submission is already the latest for {submission.HwbCode} {submission.Period}";
+            return ($"{submission.Status}; a later submission is already the latest for {submission.HwbCode} {submission.Period}", []);
         }
 
         var area = _reference.Area(submission.HwbCode);
@@ -67,24 +67,24 @@ public sealed class PeriodAggregator
             LatestReceivedAt = submission.ReceivedAt,
         };
         await _tables.SavePeriodReturnAsync(updated, [], [], ct).ConfigureAwait(false);
-        return row?.HasAccepted == true
+        return (row?.HasAccepted == true
             ? $"{submission.Status}; {row.AcceptedSubmissionId} remains the accepted return for {submission.Period}"
-            : $"{submission.Status}; {submission.HwbCode} has no accepted return for {submission.Period}";
+            : $"{submission.Status}; {submission.HwbCode} has no accepted return for {submission.Period}", []);
     }
 
-    private async Task<string> ApplyAcceptedAsync(Submission submission, PeriodReturn? row, CancellationToken ct)
+    private async Task<(string Detail, IReadOnlyList<string> Superseded)> ApplyAcceptedAsync(Submission submission, PeriodReturn? row, CancellationToken ct)
     {
         if (row?.AcceptedSubmissionId == submission.Id)
         {
             // Applied already, by an earlier delivery that stopped before saving the submission.
             await SupersedeAsync(row.ReplacedSubmissionIds, submission.Id, ct).ConfigureAwait(false);
-            return $"counted in the {submission.Period} totals";
+            return ($"counted in the {submission.Period} totals", row.ReplacedSubmissionIds);
         }
 
         if (row?.AcceptedSubmissionId is { } current && !IsNewer(submission.ReceivedAt, submission.Id, row.AcceptedReceivedAt!.Value, current))
         {
             submission.Supersede(current, _clock.GetUtcNow());
-            return $"not counted: {current} is a later accepted return for {submission.Period}";
+            return ($"not counted: {current} is a later accepted return for {submission.Period}", []);
         }
 
         var area = _reference.Area(submission.HwbCode);
@@ -108,9 +108,9 @@ public sealed class PeriodAggregator
         var removed = row?.Figures?.Partners.Select(p => p.Key).Except(lines.Select(l => l.PartnerKey)).ToList() ?? [];
         await _tables.SavePeriodReturnAsync(updated, lines, removed, ct).ConfigureAwait(false);
         await SupersedeAsync(replaced, submission.Id, ct).ConfigureAwait(false);
-        return row?.AcceptedSubmissionId is { } previous
+        return (row?.AcceptedSubmissionId is { } previous
             ? $"counted in the {submission.Period} totals, replacing {previous}"
-            : $"counted in the {submission.Period} totals";
+            : $"counted in the {submission.Period} totals", replaced);
     }
 
     /// <summary>

@@ -3,11 +3,9 @@ using Microsoft.Extensions.Logging;
 
 namespace BetterCare.Pipeline.SignOff;
 
-/// <summary>How sending a notice once ended. <see cref="NeedsHistory"/>: it has been decided, and no history line names it yet.</summary>
+/// <summary>How sending a notice once ended; <see cref="SentNow"/> when this call sent it.</summary>
 public sealed record MailOutcome(MailLedgerEntry Entry, bool Sent, string? Detail)
 {
-    public bool NeedsHistory => !Entry.Recorded && Entry.State is MailClaimState.Sent or MailClaimState.Failed;
-
     /// <summary>Sent by this call, not found already sent by an earlier one.</summary>
     public bool SentNow { get; init; }
 }
@@ -105,12 +103,6 @@ public sealed partial class MailDispatcher
             LogSendThrew(e, message.Id, message.SubmissionId);
             return MailResult.Failed(e.GetType().Name);
         }
-    }
-
-    public Task MarkRecordedAsync(MailOutcome outcome, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(outcome);
-        return outcome.NeedsHistory ? _store.MarkMailRecordedAsync(outcome.Entry, ct) : Task.CompletedTask;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Mail {MessageId} for submission {SubmissionId}: {Status}")]

@@ -6,7 +6,10 @@ namespace BetterCare.Pipeline.SignOff;
 /// <summary>
 /// Working days (Monday to Friday, less bank holidays) and each period's deadline, in the
 /// configured time zone. Loaded from <c>deadlines.csv</c> (period, deadline) and, if present,
-/// <c>bank-holidays.csv</c> (date) in the reference folder.
+/// <c>bank-holidays.csv</c> (date) in the reference folder. Every instant it takes or gives is a
+/// real one (what a clock or a durable timer reads); a <see cref="CalendarScale"/> may make the
+/// calendar run faster than the clock (a demonstration, or a test on a calendar of seconds), and
+/// then only this class knows.
 /// </summary>
 public sealed class SignOffCalendar
 {
@@ -19,17 +22,28 @@ public sealed class SignOffCalendar
     private readonly HashSet<DateOnly> _holidays;
     private readonly TimeZoneInfo _zone;
     private readonly TimeOnly _deadlineTime;
+    private readonly CalendarScale _scale;
 
-    public SignOffCalendar(IReadOnlyDictionary<string, DateOnly> deadlines, IEnumerable<DateOnly> bankHolidays, TimeZoneInfo zone, TimeSpan deadlineTimeOfDay)
+    public SignOffCalendar(IReadOnlyDictionary<string, DateOnly> deadlines, IEnumerable<DateOnly> bankHolidays, TimeZoneInfo zone, TimeSpan deadlineTimeOfDay, CalendarScale? scale = null)
     {
         ArgumentNullException.ThrowIfNull(deadlines);
         _deadlines = new Dictionary<string, DateOnly>(deadlines, StringComparer.Ordinal);
         _holidays = [.. bankHolidays];
         _zone = zone;
         _deadlineTime = TimeOnly.FromTimeSpan(deadlineTimeOfDay);
+        _scale = scale ?? CalendarScale.Real;
     }
 
     public IReadOnlyDictionary<string, DateOnly> Deadlines => _deadlines;
+
+    /// <summary>The calendar's day (in its time zone) at a real instant.</summary>
+    public DateOnly DayOf(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(_scale.ToCalendar(at), _zone).DateTime);
+
+    /// <summary>The real instant at which a calendar day reaches a local time of day.</summary>
+    public DateTimeOffset AtTimeOn(DateOnly day, TimeSpan timeOfDay) => At(day, TimeOnly.FromTimeSpan(timeOfDay));
+
+    /// <summary>The real instant <paramref name="days"/> calendar days after <paramref name="from"/>.</summary>
+    public DateTimeOffset AddDays(DateTimeOffset from, double days) => _scale.ToReal(_scale.ToCalendar(from).AddDays(days));
 
     /// <summary>Reads the CSVs from the reference folder; a folder without them gives no deadlines and no holidays.</summary>
     public static SignOffCalendar Load(string? directory, SignOffOptions options)
@@ -58,7 +72,7 @@ public sealed class SignOffCalendar
             holidays.AddRange(Csv.ReadRecords(reader, BankHolidaysFile).Select(r => Date(Csv.Field(r, "date", BankHolidaysFile), BankHolidaysFile)));
         }
 
-        return new SignOffCalendar(deadlines, holidays, options.Zone(), options.DeadlineTimeOfDay);
+        return new SignOffCalendar(deadlines, holidays, options.Zone(), options.DeadlineTimeOfDay, options.Scale());
     }
 
     public bool IsWorkingDay(DateOnly day) => day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !_holidays.Contains(day);
@@ -70,7 +84,7 @@ public sealed class SignOffCalendar
     /// <summary>The same local time of day, <paramref name="days"/> working days later.</summary>
     public DateTimeOffset AddWorkingDays(DateTimeOffset from, int days)
     {
-        var local = TimeZoneInfo.ConvertTime(from, _zone);
+        var local = TimeZoneInfo.ConvertTime(_scale.ToCalendar(from), _zone);
         var day = DateOnly.FromDateTime(local.DateTime);
         for (var counted = 0; counted < days;)
         {
@@ -100,9 +114,9 @@ public sealed class SignOffCalendar
     }
 
     /// <summary>A moment as a person in the time zone reads it: "Friday 24 November 2017, 17:00".</summary>
-    public string Describe(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, _zone).ToString("dddd d MMMM yyyy, HH:mm", Uk);
+    public string Describe(DateTimeOffset at) => TimeZoneInfo.ConvertTime(_scale.ToCalendar(at), _zone).ToString("dddd d MMMM yyyy, HH:mm", Uk);
 
-    public string DescribeDate(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, _zone).ToString("d MMMM yyyy", Uk);
+    public string DescribeDate(DateTimeOffset at) => TimeZoneInfo.ConvertTime(_scale.ToCalendar(at), _zone).ToString("d MMMM yyyy", Uk);
 
     private DateTimeOffset At(DateOnly day, TimeOnly time)
     {
@@ -112,11 +126,29 @@ public sealed class SignOffCalendar
             local = local.AddHours(1);
         }
 
-        return new DateTimeOffset(local, _zone.GetUtcOffset(local)).ToUniversalTime();
+        return _scale.ToReal(new DateTimeOffset(local, _zone.GetUtcOffset(local)).ToUniversalTime());
     }
 
     private static DateOnly Date(string text, string source) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
             ? d
             : throw new InvalidDataException($"{source}: '{text}' is not a date written yyyy-MM-dd.");
+}
+
+/// <summary>
+/// How the calendar's time runs against the clock's: from <see cref="RealStart"/> (a real instant,
+/// when the calendar reads <see cref="CalendarStart"/>), each <see cref="DayLength"/> of real time is
+/// one calendar day. <see cref="Real"/> is the identity: the calendar is the clock.
+/// </summary>
+public sealed record CalendarScale(DateTimeOffset RealStart, DateTimeOffset CalendarStart, TimeSpan DayLength)
+{
+    public static CalendarScale Real { get; } = new(DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, TimeSpan.FromDays(1));
+
+    private double Speed => TimeSpan.FromDays(1) / DayLength;
+
+    public DateTimeOffset ToCalendar(DateTimeOffset real) =>
+        DayLength == TimeSpan.FromDays(1) && RealStart == CalendarStart ? real : CalendarStart + ((real - RealStart) * Speed);
+
+    public DateTimeOffset ToReal(DateTimeOffset calendar) =>
+        DayLength == TimeSpan.FromDays(1) && RealStart == CalendarStart ? calendar : RealStart + ((calendar - CalendarStart) / Speed);
 }

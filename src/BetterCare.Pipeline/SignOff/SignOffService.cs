@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using BetterCare.Pipeline.Ports;
 using BetterCare.Pipeline.Submissions;
+using BetterCare.Returns.Reference;
 using Microsoft.Extensions.Logging;
 
 namespace BetterCare.Pipeline.SignOff;
@@ -28,10 +29,12 @@ public sealed record SignOffLink(LinkProblem? Problem, Submission? Submission, S
 public sealed record DecisionOutcome(SignOffLink Link, string? FormProblem, bool Recorded);
 
 /// <summary>
-/// The sign-off of accepted returns: the workflow's Notify step (decision to the uploader,
-/// signature rows, requests, chasers), the signatories' decisions through their links, and the
-/// reconciliation that turns decisions into history, status and confirmations. Every part can
-/// run again and finds its work done.
+/// The sign-off of accepted returns, as the activities of its orchestration do it: the decision to
+/// the uploader (the workflow's Notify step), the requests, the signatories' decisions through their
+/// links (each raises an event on the orchestration), the reconciliation that turns decisions into
+/// history, status and confirmations, the chasers, the escalation and the voiding of a superseded
+/// return. Every part can run again and finds its work done: emails through the mail ledger,
+/// history lines once each (<see cref="Submission.NoteOnce"/>).
 /// </summary>
 public sealed partial class SignOffService
 {
@@ -40,26 +43,30 @@ public sealed partial class SignOffService
     private readonly ISignOffStore _store;
     private readonly MailDispatcher _mail;
     private readonly IContactDirectory _contacts;
+    private readonly IWorkflowClient _workflow;
     private readonly SignOffTokens _tokens;
     private readonly SignOffCalendar _calendar;
     private readonly SignOffEmails _emails;
     private readonly SignOffOptions _options;
+    private readonly ReferenceData _reference;
     private readonly TimeProvider _clock;
     private readonly ILogger<SignOffService> _log;
 
     public SignOffService(
-        IReturnTables tables, IReturnBlobs blobs, ISignOffStore store, MailDispatcher mail, IContactDirectory contacts, SignOffTokens tokens,
-        SignOffCalendar calendar, SignOffEmails emails, SignOffOptions options, TimeProvider clock, ILogger<SignOffService> log)
+        IReturnTables tables, IReturnBlobs blobs, ISignOffStore store, MailDispatcher mail, IContactDirectory contacts, IWorkflowClient workflow, SignOffTokens tokens,
+        SignOffCalendar calendar, SignOffEmails emails, SignOffOptions options, ReferenceData reference, TimeProvider clock, ILogger<SignOffService> log)
     {
         _tables = tables;
         _blobs = blobs;
         _store = store;
         _mail = mail;
         _contacts = contacts;
+        _workflow = workflow;
         _tokens = tokens;
         _calendar = calendar;
         _emails = emails;
         _options = options;
+        _reference = reference;
         _clock = clock;
         _log = log;
     }
@@ -70,134 +77,183 @@ public sealed partial class SignOffService
         return _tokens.Issue(new SignOffClaims(r.SubmissionId, r.SignatoryKey, r.TokenExpiresAt, r.TokenNonce));
     }
 
-    /// <summary>
-    /// The Notify step's work; returns the history line's detail, naming each email. The
-    /// signature rows are added together, the emails claimed and finished together in the mail
-    /// ledger, and the timers added together: a handful of table transactions per return.
-    /// </summary>
+    /// <summary>The Notify step's work: the decision to the uploader. Returns the history line's detail.</summary>
     public async Task<string> NotifyAsync(Submission s, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(s);
-        var notices = new List<Notice>();
         var uploader = UploaderOf(s);
-        if (uploader is not null)
-        {
-            var findings = FindingLine.FromReport(s.FindingsJson ?? (s.ReportPath is { } path ? await _blobs.ReadReportAsync(path, ct).ConfigureAwait(false) : null));
-            notices.Add(new Notice("decision", id => _emails.Decision(id, s, uploader, findings)));
-        }
-
-        var request = s.Status is SubmissionStatus.Accepted or SubmissionStatus.SignedOff or SubmissionStatus.ChangesRequested
-            ? await PrepareSignOffAsync(s, ct).ConfigureAwait(false)
-            : null;
-        var pending = request?.Rows.Where(r => r.Status == SignatureStatus.Pending).ToList() ?? [];
-        notices.AddRange(pending.Select(row =>
-        {
-            var token = TokenFor(row);
-            return new Notice("request|" + row.SignatoryKey, id => _emails.Request(id, s, row, token, request!.Deadline));
-        }));
-
-        var outcomes = await _mail.SendOnceAsync(s.Id, notices, ct).ConfigureAwait(false);
-        var parts = new List<string>();
         if (uploader is null)
         {
-            parts.Add("no address is known for the uploader, so the decision was not emailed");
-        }
-        else
-        {
-            var decision = outcomes[0];
-            parts.Add(decision.Sent ? $"{s.Status} notice emailed to the uploader" : $"the {s.Status} notice to the uploader failed ({decision.Detail})");
+            return "no address is known for the uploader, so the decision was not emailed";
         }
 
-        if (request is not null)
-        {
-            var requests = outcomes.Skip(uploader is null ? 0 : 1).ToList();
-            parts.Add(await DescribeRequestAsync(s, request, requests, ct).ConfigureAwait(false));
-        }
-
-        return string.Join("; ", parts);
+        var findings = FindingLine.FromReport(s.FindingsJson ?? (s.ReportPath is { } path ? await _blobs.ReadReportAsync(path, ct).ConfigureAwait(false) : null));
+        var decision = await _mail.SendOnceAsync(s.Id, "decision", id => _emails.Decision(id, s, uploader, findings), ct).ConfigureAwait(false);
+        return decision.Sent ? $"{s.Status} notice emailed to the uploader" : $"the {s.Status} notice to the uploader failed ({decision.Detail})";
     }
 
-    /// <summary>The signature rows of a return asked to sign off, and its dates.</summary>
-    private sealed record SignOffRequest(IReadOnlyList<SignatureRecord> Rows, DateTimeOffset? Deadline, DateTimeOffset? ChaserDue);
-
-    /// <summary>Voids the returns this one replaced, then adds a signature row per signatory (existing rows keep their tokens).</summary>
-    private async Task<SignOffRequest> PrepareSignOffAsync(Submission s, CancellationToken ct)
+    /// <summary>
+    /// The sign-off orchestration's first activity: a signature row per signatory (existing rows keep
+    /// their tokens), a request to each who has not decided, one history line naming them, and when
+    /// the first chaser and the deadline fall. A return superseded before its requests went out has
+    /// its rows voided instead.
+    /// </summary>
+    public async Task<SignOffState> RequestAsync(string submissionId, CancellationToken ct)
     {
-        var period = await _tables.GetPeriodReturnAsync(s.Period!, s.HwbCode!, ct).ConfigureAwait(false);
-        if (period?.AcceptedSubmissionId == s.Id)
+        var s = await _tables.GetSubmissionAsync(submissionId, ct).ConfigureAwait(false);
+        if (s is null)
         {
-            foreach (var replaced in period.ReplacedSubmissionIds.Where(id => id != s.Id))
-            {
-                await VoidAsync(replaced, ct).ConfigureAwait(false);
-            }
+            return new SignOffState(SignOffOutcome.Closed);
+        }
+
+        if (s.Status == SubmissionStatus.Superseded)
+        {
+            return await VoidAsync(submissionId, ct).ConfigureAwait(false);
+        }
+
+        if (s.Status != SubmissionStatus.Accepted)
+        {
+            return await StateAsync(s, null, ct).ConfigureAwait(false);
         }
 
         var now = _clock.GetUtcNow();
         var deadline = _calendar.DeadlineOf(s.Period);
-        var expires = now + _options.TokenLifetime;
-        if (deadline is { } d && d.AddDays(1) > expires)
+        var expires = _calendar.AddDays(now, _options.TokenLifetime.TotalDays);
+        if (deadline is { } d && _calendar.AddDays(d, 1) > expires)
         {
-            expires = d.AddDays(1);
+            expires = _calendar.AddDays(d, 1);
         }
 
-        var firstChaser = _calendar.AddWorkingDays(now, _options.FirstChaserAfterWorkingDays);
-        DateTimeOffset? chaserDue = deadline is null || firstChaser < deadline ? firstChaser : null;
         var rows = await _store.AddSignaturesAsync(
             [.. s.Signatories.Select(signatory => new SignatureRecord(s.Id, signatory.Key, signatory.Organisation, signatory.SigningFor, signatory.Name, signatory.Position, signatory.Email,
-                SignatureStatus.Pending, SignOffTokens.NewNonce(), expires, false, now, null, null, null, 0, chaserDue, false, null))],
+                SignatureStatus.Pending, SignOffTokens.NewNonce(), expires, false, now, null, null, null, null))],
             ct).ConfigureAwait(false);
-        return new SignOffRequest(rows, deadline, chaserDue);
+        if (rows.Count == 0)
+        {
+            await NoteAsync(s.Id, "requested", SignOffEvent.Requested, "the Sign-off sheet names nobody with an email address, so no sign-off was requested", ct).ConfigureAwait(false);
+            return new SignOffState(SignOffOutcome.Closed);
+        }
+
+        var pending = rows.Where(r => r.Status == SignatureStatus.Pending).ToList();
+        var outcomes = await _mail.SendOnceAsync(
+            s.Id,
+            [.. pending.Select(row =>
+            {
+                var token = TokenFor(row);
+                return new Notice("request|" + row.SignatoryKey, id => _emails.Request(id, s, row, token, deadline));
+            })],
+            ct).ConfigureAwait(false);
+        var requestedAt = rows.Min(r => r.RequestedAt);
+        var firstChaser = _options.MaxChasers > 0 ? _calendar.AddWorkingDays(requestedAt, _options.FirstChaserAfterWorkingDays) : (DateTimeOffset?)null;
+        if (deadline is { } dl && firstChaser >= dl)
+        {
+            firstChaser = null;
+        }
+
+        await NoteAsync(s.Id, "requested", SignOffEvent.Requested, DescribeRequest(rows, pending, outcomes, firstChaser, deadline), ct).ConfigureAwait(false);
+        LogRequested(s.Id, outcomes.Count(o => o.Sent), outcomes.Count(o => !o.Sent));
+        return (await StateAsync(s, firstChaser, ct).ConfigureAwait(false)) with { NextChaser = firstChaser };
     }
 
-    /// <summary>Schedules the chasers and the deadline, and says who was asked and what comes next.</summary>
-    private async Task<string> DescribeRequestAsync(Submission s, SignOffRequest request, IReadOnlyList<MailOutcome> outcomes, CancellationToken ct)
+    private string DescribeRequest(IReadOnlyList<SignatureRecord> rows, IReadOnlyList<SignatureRecord> pending, IReadOnlyList<MailOutcome> outcomes, DateTimeOffset? firstChaser, DateTimeOffset? deadline)
     {
-        if (request.Rows.Count == 0)
-        {
-            return "the Sign-off sheet names nobody with an email address, so no sign-off was requested";
-        }
-
-        var asked = new List<string>();
+        var asked = rows.Where(r => r.Status != SignatureStatus.Pending).Select(r => r.Describe()).ToList();
         var failed = new List<string>();
-        var timers = new List<SignOffTimer>();
-        var next = 0;
-        foreach (var row in request.Rows)
+        for (var i = 0; i < pending.Count; i++)
         {
-            if (row.Status != SignatureStatus.Pending)
+            if (outcomes[i].Sent)
             {
-                // Decided (or void) already: asked before, by an earlier delivery.
-                asked.Add(row.Describe());
-                continue;
+                asked.Add(pending[i].Describe());
             }
-
-            var outcome = outcomes[next++];
-            (outcome.Sent ? asked : failed).Add(outcome.Sent ? row.Describe() : $"{row.Describe()} ({outcome.Detail})");
-            if (row.NextChaserDue is { } due)
+            else
             {
-                timers.Add(new SignOffTimer(TimerKind.Chaser, due, s.Id, row.SignatoryKey, 1));
+                failed.Add($"{pending[i].Describe()} ({outcomes[i].Detail})");
             }
         }
 
-        if (request.Deadline is { } at && at > _clock.GetUtcNow())
-        {
-            timers.Add(new SignOffTimer(TimerKind.Deadline, at, s.Id, null, 0));
-        }
-
-        await _store.AddTimersAsync(timers, ct).ConfigureAwait(false);
-        LogRequested(s.Id, asked.Count, failed.Count);
         var text = new StringBuilder($"sign-off requested from {string.Join(", ", asked)}");
         if (failed.Count > 0)
         {
             text.Append("; the request failed for ").Append(string.Join(", ", failed));
         }
 
-        text.Append(request.ChaserDue is { } c ? $"; first chaser due {_calendar.Describe(c)}" : "; no chasers (the deadline is too near or has passed)");
-        text.Append(request.Deadline is { } dl ? $"; deadline {_calendar.Describe(dl)}" : "; the period has no deadline in the reference data");
+        text.Append(firstChaser is { } c ? $"; first chaser due {_calendar.Describe(c)}" : "; no chasers (the deadline is too near or has passed)");
+        text.Append(deadline is { } dl ? $"; deadline {_calendar.Describe(dl)}" : "; the period has no deadline in the reference data");
         return text.ToString();
     }
 
-    /// <summary>A superseded return's undecided signatures are void: their links stop working and their chasers stop.</summary>
-    private async Task VoidAsync(string submissionId, CancellationToken ct)
+    /// <summary>
+    /// A chaser to each signatory who has not decided (decisions whose signal was lost are picked up
+    /// first), a history line each; then when the next one falls: <see cref="SignOffOptions.ChaserEveryWorkingDays"/>
+    /// after <paramref name="due"/>, while before the deadline and within <see cref="SignOffOptions.MaxChasers"/>.
+    /// </summary>
+    public async Task<SignOffState> ChaseAsync(string submissionId, int number, DateTimeOffset due, CancellationToken ct)
+    {
+        var state = await ReconcileAsync(submissionId, ct).ConfigureAwait(false);
+        if (state.Outcome != SignOffOutcome.Waiting)
+        {
+            return state;
+        }
+
+        var s = (await _tables.GetSubmissionAsync(submissionId, ct).ConfigureAwait(false))!;
+        var deadline = _calendar.DeadlineOf(s.Period);
+        if (deadline is { } d && _clock.GetUtcNow() >= d)
+        {
+            return state with { NextChaser = null };
+        }
+
+        var pending = (await _store.GetSignaturesAsync(submissionId, ct).ConfigureAwait(false)).Where(r => r.Status == SignatureStatus.Pending).ToList();
+        var outcomes = await _mail.SendOnceAsync(
+            s.Id,
+            [.. pending.Select(row =>
+            {
+                var token = TokenFor(row);
+                return new Notice($"chaser-{number}|{row.SignatoryKey}", id => _emails.Request(id, s, row, token, deadline, number));
+            })],
+            ct).ConfigureAwait(false);
+        await SaveLinesAsync(
+            submissionId,
+            pending.Select((row, i) => (
+                $"mail|chaser-{number}|{row.SignatoryKey}",
+                outcomes[i].Sent ? SignOffEvent.Chased : SignOffEvent.EmailFailed,
+                outcomes[i].Sent ? $"chaser {number} to {row.Describe()}" : $"chaser {number} to {row.Describe()} failed ({outcomes[i].Detail})")).ToList(),
+            ct).ConfigureAwait(false);
+        LogChased(submissionId, number, pending.Count);
+        var next = _calendar.AddWorkingDays(due, _options.ChaserEveryWorkingDays);
+        var more = number < _options.MaxChasers && (deadline is not { } dl || next < dl);
+        return state with { NextChaser = more ? next : null };
+    }
+
+    /// <summary>At the deadline, unsigned: the region's managers are told who has not signed, once; the return keeps waiting for its signatures.</summary>
+    public async Task<SignOffState> EscalateAsync(string submissionId, CancellationToken ct)
+    {
+        var state = await ReconcileAsync(submissionId, ct).ConfigureAwait(false);
+        var s = await _tables.GetSubmissionAsync(submissionId, ct).ConfigureAwait(false);
+        if (state.Outcome != SignOffOutcome.Waiting || s is null || s.Period is null || s.HwbCode is null)
+        {
+            return state;
+        }
+
+        var region = _reference.Area(s.HwbCode)?.Region ?? "Unknown";
+        var managers = _contacts.RegionalManagers(region);
+        var unsigned = (await _store.GetSignaturesAsync(s.Id, ct).ConfigureAwait(false)).Where(r => r.Status == SignatureStatus.Pending).ToList();
+        var deadline = _calendar.DeadlineOf(s.Period) ?? _clock.GetUtcNow();
+        var outcome = await _mail.SendOnceAsync("period-" + s.Period, "escalation|" + s.HwbCode, id => _emails.Escalation(id, s, region, managers, unsigned, deadline), ct).ConfigureAwait(false);
+        var names = string.Join(", ", unsigned.Select(u => u.Describe()));
+        await NoteAsync(
+            s.Id,
+            "escalated",
+            outcome.Sent ? SignOffEvent.Escalated : SignOffEvent.EmailFailed,
+            outcome.Sent
+                ? $"deadline passed unsigned; the {region} regional manager(s) told who has not signed: {names}"
+                : $"escalation to the {region} regional manager(s) failed ({outcome.Detail}); not signed: {names}",
+            ct).ConfigureAwait(false);
+        LogEscalated(s.Id, unsigned.Count);
+        return state with { NextChaser = null, Deadline = null };
+    }
+
+    /// <summary>A superseded return's undecided signatures are void: their links stop working and nothing more is sent for them.</summary>
+    public async Task<SignOffState> VoidAsync(string submissionId, CancellationToken ct)
     {
         foreach (var row in await _store.GetSignaturesAsync(submissionId, ct).ConfigureAwait(false))
         {
@@ -208,13 +264,15 @@ public sealed partial class SignOffService
 
             try
             {
-                await _store.SaveSignatureAsync(row with { Status = SignatureStatus.Void, NextChaserDue = null }, ct).ConfigureAwait(false);
+                await _store.SaveSignatureAsync(row with { Status = SignatureStatus.Void }, ct).ConfigureAwait(false);
             }
             catch (ConcurrencyException)
             {
                 // Decided meanwhile; the status check refuses its link anyway.
             }
         }
+
+        return new SignOffState(SignOffOutcome.Superseded);
     }
 
     /// <summary>Looks a link up; <paramref name="toDecide"/> also refuses a used link or a closed return.</summary>
@@ -248,12 +306,16 @@ public sealed partial class SignOffService
 
         LinkProblem? problem = submission.Status == SubmissionStatus.Superseded || row.Status == SignatureStatus.Void ? LinkProblem.Superseded
             : row.TokenUsed || row.IsDecided ? LinkProblem.Used
-            : submission.Status != SubmissionStatus.Accepted ? LinkProblem.Closed
+            : submission.Status != SubmissionStatus.Accepted || signatures.Any(r => r.Status == SignatureStatus.Declined) ? LinkProblem.Closed
             : null;
         return link with { Problem = problem };
     }
 
-    /// <summary>Records a signatory's decision, once; then brings the submission's history and status up to date.</summary>
+    /// <summary>
+    /// Records a signatory's decision, once (the row's ETag decides between two at once), then tells
+    /// the return's sign-off orchestration, which brings the history, status and confirmations up to
+    /// date. If that signal is lost, the orchestration finds the decision at its next chaser or the deadline.
+    /// </summary>
     public async Task<DecisionOutcome> DecideAsync(string? token, bool approve, bool confirmed, string? comment, CancellationToken ct)
     {
         var link = await OpenAsync(token, toDecide: true, ct).ConfigureAwait(false);
@@ -279,11 +341,6 @@ public sealed partial class SignOffService
         }
 
         var (submission, row) = (link.Submission!, link.Signature!);
-        var now = _clock.GetUtcNow();
-
-        // The repair timer goes first: if this process stops after the decision is saved, a scan finishes the job.
-        var repair = new SignOffTimer(TimerKind.Reconcile, now, submission.Id, row.SignatoryKey, 0);
-        await _store.AddTimerAsync(repair, ct).ConfigureAwait(false);
         SignatureRecord decided;
         try
         {
@@ -292,11 +349,9 @@ public sealed partial class SignOffService
                 {
                     Status = approve ? SignatureStatus.Signed : SignatureStatus.Declined,
                     TokenUsed = true,
-                    DecidedAt = now,
+                    DecidedAt = _clock.GetUtcNow(),
                     Declaration = approve ? link.Declaration : null,
                     Comment = approve ? null : comment,
-                    NextChaserDue = null,
-                    HistoryRecorded = false,
                 },
                 ct).ConfigureAwait(false);
         }
@@ -308,42 +363,40 @@ public sealed partial class SignOffService
         LogDecided(submission.Id, row.SignatoryKey, decided.Status);
         try
         {
-            await ReconcileAsync(submission.Id, ct).ConfigureAwait(false);
-            await _store.CompleteTimerAsync(repair, ct).ConfigureAwait(false);
+            await _workflow.RaiseEventAsync(SignOffInstance.For(submission.Id), SignOffInstance.EventName, new SignOffSignal(SignOffSignalKind.Decided, row.SignatoryKey), ct).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            LogReconcileDeferred(e, submission.Id);
+            LogSignalDeferred(e, submission.Id);
         }
 
-        var after = await _tables.GetSubmissionAsync(submission.Id, ct).ConfigureAwait(false) ?? submission;
-        var signatures = await _store.GetSignaturesAsync(submission.Id, ct).ConfigureAwait(false);
-        return new DecisionOutcome(new SignOffLink(null, after, signatures.FirstOrDefault(r => r.SignatoryKey == row.SignatoryKey) ?? decided, signatures, link.Declaration), null, true);
+        var signatures = link.Signatures.Select(r => r.SignatoryKey == decided.SignatoryKey ? decided : r).ToList();
+        return new DecisionOutcome(new SignOffLink(null, submission, decided, signatures, link.Declaration), null, true);
     }
 
     /// <summary>
-    /// Brings a submission in line with its signature rows: a history line per decision not yet
-    /// recorded, SignedOff when all have signed or ChangesRequested when one declined, and the
-    /// notices those call for. Safe to run any number of times.
+    /// Brings a submission in line with its signature rows: a history line per decision, SignedOff
+    /// when all have signed or ChangesRequested when one declined, and the notices those call for.
+    /// Safe to run any number of times: each line and each email goes once.
     /// </summary>
-    public async Task ReconcileAsync(string submissionId, CancellationToken ct)
+    public async Task<SignOffState> ReconcileAsync(string submissionId, CancellationToken ct)
     {
         for (var attempt = 0; attempt < 5; attempt++)
         {
             var s = await _tables.GetSubmissionAsync(submissionId, ct).ConfigureAwait(false);
             if (s is null || s.Step < WorkflowStep.Notify || s.Status == SubmissionStatus.Failed)
             {
-                return;
+                return new SignOffState(SignOffOutcome.Closed);
             }
 
             var rows = await _store.GetSignaturesAsync(submissionId, ct).ConfigureAwait(false);
             var now = _clock.GetUtcNow();
-            var unrecorded = rows.Where(r => r.IsDecided && !r.HistoryRecorded).ToList();
-            foreach (var r in unrecorded)
+            foreach (var r in rows.Where(r => r.IsDecided).OrderBy(r => r.DecidedAt))
             {
-                s.Note(
+                s.NoteOnce(
+                    "decision|" + r.SignatoryKey,
                     r.Status == SignatureStatus.Signed ? SignOffEvent.Signed : SignOffEvent.Declined,
-                    now,
+                    r.DecidedAt ?? now,
                     r.Status == SignatureStatus.Signed ? $"signed off by {r.Describe()}, signing for {r.SigningFor}" : $"declined by {r.Describe()}: {r.Comment}");
             }
 
@@ -357,29 +410,25 @@ public sealed partial class SignOffService
                 s.SignOff(now, $"signed off by all {live.Count} signatories");
             }
 
-            var outcomes = new List<MailOutcome>();
             var uploader = UploaderOf(s);
-            if (s.Status is SubmissionStatus.Accepted or SubmissionStatus.ChangesRequested)
+            if (s.Status == SubmissionStatus.ChangesRequested)
             {
                 foreach (var r in live.Where(r => r.Status == SignatureStatus.Declined))
                 {
                     var o = await _mail.SendOnceAsync(s.Id, "declined|" + r.SignatoryKey, id => _emails.ChangesRequested(id, s, uploader ?? NoOne, r), ct).ConfigureAwait(false);
-                    Note(s, o, now, $"changes requested by {r.Describe()}: notice to the uploader");
-                    outcomes.Add(o);
+                    Note(s, "declined|" + r.SignatoryKey, o, now, $"changes requested by {r.Describe()}: notice to the uploader");
                 }
             }
 
             if (s.Status == SubmissionStatus.SignedOff)
             {
                 var o = await _mail.SendOnceAsync(s.Id, "signedoff|uploader", id => _emails.SignedOff(id, s, uploader ?? NoOne, live, _emails.SignedSummaryUrl(s.Id)), ct).ConfigureAwait(false);
-                Note(s, o, now, "signed-off confirmation to the uploader");
-                outcomes.Add(o);
+                Note(s, "signedoff|uploader", o, now, "signed-off confirmation to the uploader");
                 foreach (var r in live)
                 {
                     var token = TokenFor(r);
                     var confirmation = await _mail.SendOnceAsync(s.Id, "signedoff|" + r.SignatoryKey, id => _emails.SignedOff(id, s, new MailAddress(r.Email, r.Name), live, _emails.SummaryUrl(token)), ct).ConfigureAwait(false);
-                    Note(s, confirmation, now, $"signed-off confirmation to {r.Describe()}");
-                    outcomes.Add(confirmation);
+                    Note(s, "signedoff|" + r.SignatoryKey, confirmation, now, $"signed-off confirmation to {r.Describe()}");
                 }
             }
 
@@ -395,39 +444,82 @@ public sealed partial class SignOffService
                 }
             }
 
-            foreach (var r in unrecorded)
-            {
-                try
-                {
-                    await _store.SaveSignatureAsync(r with { HistoryRecorded = true }, ct).ConfigureAwait(false);
-                }
-                catch (ConcurrencyException)
-                {
-                    // Another reconciliation marked it.
-                }
-            }
-
-            foreach (var o in outcomes)
-            {
-                await _mail.MarkRecordedAsync(o, ct).ConfigureAwait(false);
-            }
-
-            return;
+            return await StateAsync(s, null, ct).ConfigureAwait(false);
         }
 
         throw new ConcurrencyException($"Submission {submissionId} kept changing while its sign-off was reconciled.");
     }
 
-    /// <summary>Notes an email in the submission's history if no line names it yet.</summary>
-    public static void Note(Submission s, MailOutcome o, DateTimeOffset at, string what)
+    /// <summary>The state an orchestration goes on from, given where the submission stands.</summary>
+    private async Task<SignOffState> StateAsync(Submission s, DateTimeOffset? nextChaser, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(s);
-        ArgumentNullException.ThrowIfNull(o);
-        if (o.NeedsHistory)
+        var outcome = s.Status switch
         {
-            s.Note(o.Sent ? SignOffEvent.Emailed : SignOffEvent.EmailFailed, at, o.Sent ? what : $"{what} failed ({o.Detail})");
+            SubmissionStatus.Accepted => SignOffOutcome.Waiting,
+            SubmissionStatus.SignedOff => SignOffOutcome.SignedOff,
+            SubmissionStatus.ChangesRequested => SignOffOutcome.ChangesRequested,
+            SubmissionStatus.Superseded => SignOffOutcome.Superseded,
+            _ => SignOffOutcome.Closed,
+        };
+        if (outcome != SignOffOutcome.Waiting)
+        {
+            return new SignOffState(outcome);
         }
+
+        var rows = await _store.GetSignaturesAsync(s.Id, ct).ConfigureAwait(false);
+
+        // Escalated once, and only for a return asked to sign before its deadline passed.
+        var deadline = _calendar.DeadlineOf(s.Period);
+        if (s.HasNoted("escalated") || rows.Count == 0 || rows.Min(r => r.RequestedAt) >= deadline)
+        {
+            deadline = null;
+        }
+
+        DateTimeOffset? closes = rows.Count == 0 ? null : rows.Max(r => r.TokenExpiresAt);
+        return new SignOffState(rows.Count == 0 ? SignOffOutcome.Closed : outcome, nextChaser, deadline, closes);
     }
+
+    /// <summary>Adds a history line once for its key, saving the submission (again if it changed meanwhile).</summary>
+    private Task NoteAsync(string submissionId, string key, SignOffEvent what, string detail, CancellationToken ct) =>
+        SaveLinesAsync(submissionId, [(key, what, detail)], ct);
+
+    private async Task SaveLinesAsync(string submissionId, IReadOnlyList<(string Key, SignOffEvent What, string Detail)> lines, CancellationToken ct)
+    {
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var s = await _tables.GetSubmissionAsync(submissionId, ct).ConfigureAwait(false);
+            if (s is null || s.Step < WorkflowStep.Notify || s.Status == SubmissionStatus.Failed)
+            {
+                return;
+            }
+
+            var now = _clock.GetUtcNow();
+            foreach (var (key, what, detail) in lines)
+            {
+                s.NoteOnce(key, what, now, detail);
+            }
+
+            if (s.PendingHistory.Count == 0)
+            {
+                return;
+            }
+
+            try
+            {
+                await _tables.SaveSubmissionAsync(s, ct).ConfigureAwait(false);
+                return;
+            }
+            catch (ConcurrencyException)
+            {
+            }
+        }
+
+        throw new ConcurrencyException($"Submission {submissionId} kept changing while its sign-off history was written.");
+    }
+
+    /// <summary>Notes an email in the submission's history once, whether it went or failed.</summary>
+    private static void Note(Submission s, string key, MailOutcome o, DateTimeOffset at, string what) =>
+        s.NoteOnce("mail|" + key, o.Sent ? SignOffEvent.Emailed : SignOffEvent.EmailFailed, at, o.Sent ? what : $"{what} failed ({o.Detail})");
 
     private static readonly MailAddress NoOne = new(string.Empty);
 
@@ -445,6 +537,12 @@ public sealed partial class SignOffService
     [LoggerMessage(Level = LogLevel.Information, Message = "Submission {SubmissionId}: signatory {SignatoryKey} decided {Decision}")]
     private partial void LogDecided(string submissionId, string signatoryKey, SignatureStatus decision);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Submission {SubmissionId}: a decision is saved but its history waits for the next timer scan")]
-    private partial void LogReconcileDeferred(Exception exception, string submissionId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Submission {SubmissionId}: a decision is saved but its sign-off orchestration could not be told; it finds the decision at its next chaser or the deadline")]
+    private partial void LogSignalDeferred(Exception exception, string submissionId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Submission {SubmissionId}: chaser {Number} to {Pending} signatory(ies)")]
+    private partial void LogChased(string submissionId, int number, int pending);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Submission {SubmissionId}: deadline escalation naming {Unsigned} unsigned signatory(ies)")]
+    private partial void LogEscalated(string submissionId, int unsigned);
 }

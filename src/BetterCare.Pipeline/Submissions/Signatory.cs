@@ -78,4 +78,7 @@ public enum SignOffEvent
 
     /// <summary>An email could not be sent; the workflow went on without it.</summary>
     EmailFailed = 6,
+
+    /// <summary>The signatories were asked to sign off.</summary>
+    Requested = 7,
 }

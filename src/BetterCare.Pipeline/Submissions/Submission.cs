@@ -8,6 +8,7 @@ namespace BetterCare.Pipeline.Submissions;
 public sealed class Submission
 {
     private readonly List<HistoryEntry> _pending = [];
+    private readonly HashSet<string> _noted = new(StringComparer.Ordinal);
 
     private Submission(string id)
     {
@@ -153,6 +154,30 @@ public sealed class Submission
         Record(at, what.ToString(), detail);
     }
 
+    /// <summary>
+    /// <see cref="Note"/>, once for a given <paramref name="key"/> (a decision, an email): the key is
+    /// kept on the state row, saved in the same transaction as the line, so a step run again after a
+    /// stop finds the line there. False when a line for the key exists.
+    /// </summary>
+    public bool NoteOnce(string key, SignOffEvent what, DateTimeOffset at, string detail)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (!_noted.Add(NotedKey(key)))
+        {
+            return false;
+        }
+
+        Note(what, at, detail);
+        return true;
+    }
+
+    /// <summary>Whether a line for <paramref name="key"/> has been noted (see <see cref="NoteOnce"/>).</summary>
+    public bool HasNoted(string key) => _noted.Contains(NotedKey(key));
+
+    /// <summary>Keys are kept as 16 hex digits of their SHA-256, so the row stays small however long they are.</summary>
+    private static string NotedKey(string key) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)))[..16];
+
     /// <summary>A later accepted submission for the same HWB and period replaces this one.</summary>
     public void Supersede(string byId, DateTimeOffset at)
     {
@@ -228,13 +253,23 @@ public sealed class Submission
             SupersededBy = row.SupersededBy,
             HistoryCount = row.HistoryCount,
             ETag = row.ETag,
-        };
+        }.WithNoted(row.Noted);
+    }
+
+    private Submission WithNoted(string? noted)
+    {
+        foreach (var key in (noted ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            _noted.Add(key);
+        }
+
+        return this;
     }
 
     public StoredSubmission ToStored() => new(
         Id, InboxBlob, FileName, Uploader, ReceivedAt, Status, Step, ContentHash, ArchivePath, ReportPath, FindingsJson, HwbCode, HwbName,
         Period, Errors, Warnings, Figures?.ToJson(), FailureReason, StatusBeforeFailure, SupersededBy, HistoryCount + _pending.Count, ETag,
-        Signatories.Count == 0 ? null : Signatory.ListToJson(Signatories), ContactEmail);
+        Signatories.Count == 0 ? null : Signatory.ListToJson(Signatories), ContactEmail, _noted.Count == 0 ? null : string.Join(' ', _noted.Order(StringComparer.Ordinal)));
 }
 
 /// <summary>A submission's state row as the table stores it.</summary>
@@ -262,7 +297,8 @@ public sealed record StoredSubmission(
     int HistoryCount,
     string? ETag,
     string? SignatoriesJson = null,
-    string? ContactEmail = null);
+    string? ContactEmail = null,
+    string? Noted = null);
 
 /// <summary>What processing a workbook found, for <see cref="Submission.Processed"/>.</summary>
 public sealed record ProcessOutcome(

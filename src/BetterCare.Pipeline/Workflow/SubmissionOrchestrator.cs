@@ -1,3 +1,4 @@
+using BetterCare.Pipeline.SignOff;
 using BetterCare.Pipeline.Submissions;
 using Microsoft.DurableTask;
 
@@ -6,15 +7,24 @@ namespace BetterCare.Pipeline.Workflow;
 /// <summary>What a submission's orchestration is started with: the submission, whether an administrator retried it, and its steps' retry policy.</summary>
 public sealed record SubmissionInput(string SubmissionId, bool Retry, int MaxAttempts, TimeSpan FirstRetryInterval);
 
+/// <summary>
+/// How a step ended: false <see cref="Continue"/> when the submission is final already (failed
+/// earlier and not retried); the returns an accepted one superseded (Aggregate).
+/// </summary>
+public sealed record StepOutcome(bool Continue, IReadOnlyList<string>? Superseded = null);
+
 /// <summary>A step that kept failing, for <see cref="FailSubmission"/>.</summary>
 public sealed record StepFailure(string SubmissionId, WorkflowStep Step, string Reason);
 
 /// <summary>
-/// One submission's way through the workflow: process (archive, check, decide) → aggregate →
-/// notify. Each step is an idempotent activity with its own retries; one that keeps failing marks
-/// the submission Failed at that step, and an administrator's retry starts the orchestration again
-/// (steps already done are found done). The instance id is the submission id, which comes from the
-/// inbox blob, so the same blob runs one orchestration however often its trigger fires.
+/// One submission's way through the workflow: process (archive, check, decide) → aggregate (the
+/// returns it supersedes are told, so each voids its own sign-off) → notify (the decision; for an
+/// accepted return, its sign-off orchestration started: <see cref="SignOffOrchestrator"/>, which
+/// waits for weeks on its own). Each step is an
+/// idempotent activity with its own retries; one that keeps failing marks the submission Failed at
+/// that step, and an administrator's retry starts the orchestration again (steps already done are
+/// found done). The instance id is the submission id, which comes from the inbox blob, so the same
+/// blob runs one orchestration however often its trigger fires.
 /// </summary>
 public sealed class SubmissionOrchestrator : TaskOrchestrator<SubmissionInput, string>
 {
@@ -31,8 +41,7 @@ public sealed class SubmissionOrchestrator : TaskOrchestrator<SubmissionInput, s
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        var retry = TaskOptions.FromRetryPolicy(new RetryPolicy(
-            Math.Max(1, input.MaxAttempts), input.FirstRetryInterval, backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromMinutes(1)));
+        var retry = StepRetry.Options(input.MaxAttempts, input.FirstRetryInterval);
         if (input.Retry)
         {
             await context.CallActivityAsync(nameof(ResumeSubmission), input.SubmissionId, retry);
@@ -40,19 +49,26 @@ public sealed class SubmissionOrchestrator : TaskOrchestrator<SubmissionInput, s
 
         foreach (var (step, activity) in Steps)
         {
+            StepOutcome outcome;
             try
             {
-                if (!await context.CallActivityAsync<bool>(activity, input.SubmissionId, retry))
-                {
-                    // Final already (failed earlier and not retried): nothing more to do.
-                    return "Stopped";
-                }
+                outcome = await context.CallActivityAsync<StepOutcome>(activity, input.SubmissionId, retry);
             }
             catch (TaskFailedException failure)
             {
                 var reason = failure.FailureDetails.ErrorMessage;
                 await context.CallActivityAsync(nameof(FailSubmission), new StepFailure(input.SubmissionId, step, reason), retry);
                 return "Failed";
+            }
+
+            if (!outcome.Continue)
+            {
+                return "Stopped";
+            }
+
+            foreach (var older in outcome.Superseded ?? [])
+            {
+                context.SendEvent(SignOffInstance.For(older), SignOffInstance.EventName, new SignOffSignal(SignOffSignalKind.Superseded, input.SubmissionId));
             }
         }
 

@@ -129,10 +129,10 @@ public sealed partial class SubmissionWorkflow
     }
 
     /// <summary>
-    /// Runs <paramref name="step"/> of a submission, or finds it done. False when the submission has
-    /// failed (and so is out of the workflow until an administrator retries it).
+    /// Runs <paramref name="step"/> of a submission, or finds it done. Not to continue when the
+    /// submission has failed (and so is out of the workflow until an administrator retries it).
     /// </summary>
-    public async Task<bool> RunStepAsync(string id, WorkflowStep step, CancellationToken ct)
+    public async Task<StepOutcome> RunStepAsync(string id, WorkflowStep step, CancellationToken ct)
     {
         for (var attempt = 0; attempt < 5; attempt++)
         {
@@ -140,7 +140,7 @@ public sealed partial class SubmissionWorkflow
                 ?? throw new InvalidOperationException($"Submission {id} has no state row.");
             if (submission.Status == SubmissionStatus.Failed)
             {
-                return false;
+                return new StepOutcome(false);
             }
 
             if (submission.Step < step)
@@ -150,10 +150,16 @@ public sealed partial class SubmissionWorkflow
 
             try
             {
+                IReadOnlyList<string>? superseded = null;
                 if (submission.Step == step)
                 {
                     using var activity = PipelineTracing.StartStep(step, id);
-                    await RunAsync(submission, ct).ConfigureAwait(false);
+                    superseded = await RunAsync(submission, ct).ConfigureAwait(false);
+                }
+                else if (step == WorkflowStep.Aggregate)
+                {
+                    // Done by an earlier run whose answer was lost: the period's row names what it replaced.
+                    superseded = await SupersededByAsync(submission, ct).ConfigureAwait(false);
                 }
 
                 if (step == WorkflowStep.Process)
@@ -162,7 +168,14 @@ public sealed partial class SubmissionWorkflow
                     await _blobs.DeleteInboxAsync(submission.InboxBlob, ct).ConfigureAwait(false);
                 }
 
-                return true;
+                if (step == WorkflowStep.Notify && submission.Status == SubmissionStatus.Accepted)
+                {
+                    // Notified (now or by an earlier run): its sign-off waits on its own orchestration, started once.
+                    await _client.StartAsync(
+                        nameof(SignOffOrchestrator), SignOffInstance.For(id), new SignOffInput(id, _options.MaxAttempts, _options.FirstRetryInterval), ct).ConfigureAwait(false);
+                }
+
+                return new StepOutcome(true, superseded);
             }
             catch (ConcurrencyException)
             {
@@ -171,6 +184,17 @@ public sealed partial class SubmissionWorkflow
         }
 
         throw new ConcurrencyException($"Submission {id} kept changing while its {step} step ran.");
+    }
+
+    private async Task<IReadOnlyList<string>> SupersededByAsync(Submission submission, CancellationToken ct)
+    {
+        if (submission.Status != SubmissionStatus.Accepted || submission.Period is null || submission.HwbCode is null)
+        {
+            return [];
+        }
+
+        var row = await _tables.GetPeriodReturnAsync(submission.Period, submission.HwbCode, ct).ConfigureAwait(false);
+        return row?.AcceptedSubmissionId == submission.Id ? row.ReplacedSubmissionIds : [];
     }
 
     /// <summary>
@@ -205,13 +229,23 @@ public sealed partial class SubmissionWorkflow
         _client.StartAsync(
             SubmissionOrchestrator.Name, id, new SubmissionInput(id, retry, _options.MaxAttempts, _options.FirstRetryInterval), ct);
 
-    private Task RunAsync(Submission submission, CancellationToken ct) => submission.Step switch
+    /// <summary>Runs the submission's current step; the Aggregate step names the returns it superseded.</summary>
+    private async Task<IReadOnlyList<string>?> RunAsync(Submission submission, CancellationToken ct)
     {
-        WorkflowStep.Process => ProcessAsync(submission, ct),
-        WorkflowStep.Aggregate => AggregateAsync(submission, ct),
-        WorkflowStep.Notify => NotifyAsync(submission, ct),
-        _ => Task.CompletedTask,
-    };
+        switch (submission.Step)
+        {
+            case WorkflowStep.Process:
+                await ProcessAsync(submission, ct).ConfigureAwait(false);
+                return null;
+            case WorkflowStep.Aggregate:
+                return await AggregateAsync(submission, ct).ConfigureAwait(false);
+            case WorkflowStep.Notify:
+                await NotifyAsync(submission, ct).ConfigureAwait(false);
+                return null;
+            default:
+                return null;
+        }
+    }
 
     private async Task ProcessAsync(Submission submission, CancellationToken ct)
     {
@@ -261,14 +295,15 @@ public sealed partial class SubmissionWorkflow
         LogProcessed(submission.Id, submission.Status, submission.Errors, submission.Warnings);
     }
 
-    private async Task AggregateAsync(Submission submission, CancellationToken ct)
+    private async Task<IReadOnlyList<string>> AggregateAsync(Submission submission, CancellationToken ct)
     {
-        var detail = await _aggregator.ApplyAsync(submission, ct).ConfigureAwait(false);
+        var (detail, superseded) = await _aggregator.ApplyAsync(submission, ct).ConfigureAwait(false);
         submission.Aggregated(_clock.GetUtcNow(), detail);
         await _tables.SaveSubmissionAsync(submission, ct).ConfigureAwait(false);
+        return superseded;
     }
 
-    /// <summary>Emails go out once each whatever the deliveries (the mail ledger); the history line lists them.</summary>
+    /// <summary>The decision goes out once whatever the deliveries (the mail ledger); the history line says so.</summary>
     private async Task NotifyAsync(Submission submission, CancellationToken ct)
     {
         var detail = await _signOff.NotifyAsync(submission, ct).ConfigureAwait(false);

@@ -7,7 +7,7 @@ namespace BetterCare.Pipeline.Workflow;
 /// </summary>
 public static class WorkflowCatalog
 {
-    public static IReadOnlyList<Type> Orchestrators { get; } = [typeof(SubmissionOrchestrator)];
+    public static IReadOnlyList<Type> Orchestrators { get; } = [typeof(SubmissionOrchestrator), typeof(SignOffOrchestrator), typeof(PeriodOrchestrator)];
 
     public static IReadOnlyList<Type> Activities { get; } =
     [
@@ -16,5 +16,16 @@ public static class WorkflowCatalog
         typeof(NotifySubmission),
         typeof(ResumeSubmission),
         typeof(FailSubmission),
+        typeof(RequestSignOff),
+        typeof(ReconcileSignOff),
+        typeof(ChaseSignOff),
+        typeof(EscalateSignOff),
+        typeof(VoidSignOff),
+        typeof(NextPeriodEvent),
+        typeof(ListRollupScopes),
+        typeof(RollUpScope),
+        typeof(SummariseRollup),
+        typeof(RemindLeads),
+        typeof(NoteMissingReturns),
     ];
 }

@@ -1,4 +1,4 @@
-namespace BetterCare.Pipeline.Workflow;
+namespace BetterCare.Pipeline.Ports;
 
 /// <summary>
 /// Starting and following orchestrations, whichever host runs them: the Functions host's durable
