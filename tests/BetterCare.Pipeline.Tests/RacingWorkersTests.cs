@@ -79,6 +79,15 @@ internal static class Finished
     /// <param name="orchestrated">Whether the engine ran them, so each has a completed orchestration (else a test ran the steps itself).</param>
     public static async Task ExactlyOnceAsync(Storage storage, IReadOnlyList<(string Id, string Period, double Forecast)> submissions, bool orchestrated = true)
     {
+        if (orchestrated)
+        {
+            // The accepted returns' sign-off orchestrations write their request lines a moment after the workflow finishes.
+            await Eventually.Async(
+                async () => await Task.WhenAll((await storage.SubmissionStatesAsync()).Where(s => s.GetString("Status") == "Accepted").Select(s => storage.EventsAsync(s.PartitionKey))),
+                all => all.All(events => events.Contains("Requested")),
+                "every accepted return's sign-off to be requested");
+        }
+
         var states = (await storage.SubmissionStatesAsync()).ToDictionary(s => s.PartitionKey);
         Assert.Equal(submissions.Count, states.Count);
         foreach (var (id, _, _) in submissions)
