@@ -89,8 +89,13 @@ public class InterruptedSupersedeTests
             set => _allowedBy = value;
         }
 
-        public void Register(IServiceCollection services) =>
+        public void Register(IServiceCollection services)
+        {
             services.AddSingleton<IReturnTables>(sp => new Tables(new AzureReturnTables(sp.GetRequiredService<StorageClients>()), this));
+
+            // The interrupted step keeps being retried (well over a minute in all) until the third return overtakes it, however busy the machine.
+            services.AddSingleton(new Workflow.PipelineOptions { MaxAttempts = 12, FirstRetryInterval = TimeSpan.FromMilliseconds(200) });
+        }
 
         private bool Fails(Submission s) =>
             s.Id == Blocked && s.Status == SubmissionStatus.Superseded && s.SupersededBy != AllowedBy;

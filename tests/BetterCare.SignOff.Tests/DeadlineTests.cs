@@ -16,9 +16,10 @@ public class DeadlineTests
     [Fact]
     public async Task ChasersFallOnTheirWorkingDaysThenTheDeadlineEscalatesAndThePeriodRemindsAndRollsUp()
     {
-        // Thursday 9 November 2017, noon in London; a calendar day every two seconds.
+        // Monday 6 November 2017, noon in London; a calendar day every two seconds, so the first
+        // reminder (Friday 10 November, 09:00) is some eight seconds off when the app starts.
         await using var azurite = await Azurite.StartAsync();
-        await using var app = new SignOffApp(azurite.ConnectionString, new DateTimeOffset(2017, 11, 9, 12, 0, 0, TimeSpan.Zero), TimeSpan.FromSeconds(2));
+        await using var app = new SignOffApp(azurite.ConnectionString, new DateTimeOffset(2017, 11, 6, 12, 0, 0, TimeSpan.Zero), TimeSpan.FromSeconds(2));
         using var lead = app.Client();
         using var browser = app.Client(key: null);
         var started = await app.Service<TimerFunctions>().RunAsync(TimerSchedules.Periods, CancellationToken.None);
@@ -45,7 +46,8 @@ public class DeadlineTests
         Assert.Equal(SignOffApp.EastManager, note.To.Mailboxes.Single().Address);
         Assert.All(["Essex", "Southend-on-Sea", "Thurrock"], name => Assert.Contains(name, note.TextBody, StringComparison.Ordinal));
 
-        // Chasers to the two who had not signed, three working days after the request (Tuesday 14 November if it went at once) and every two after; none at or after the deadline.
+        // Chasers to the two who had not signed, three working days after the request and every two after; none at or
+        // after the deadline (one due within a calendar day of it may be overtaken by it on a busy machine).
         var status = await SignOffApp.StatusAsync(lead, id);
         var requestedAt = (await app.Service<ISignOffStore>().GetSignaturesAsync(id, CancellationToken.None)).Min(r => r.RequestedAt);
         var due = new List<DateTimeOffset> { app.Calendar.AddWorkingDays(requestedAt, 3) };
@@ -54,18 +56,21 @@ public class DeadlineTests
             due.Add(app.Calendar.AddWorkingDays(due[^1], 2));
         }
 
-        Assert.InRange(due.Count, 4, 5);
+        Assert.InRange(due.Count, 5, 7);
+        var chasers = 0;
         foreach (var signatory in new[] { "NELC Director of Adult Services", "HWB Chair" })
         {
             var chased = WalkThroughTests.History(status, "Chased").Where(h => h.Detail.Contains(signatory, StringComparison.Ordinal)).ToList();
-            Assert.Equal(due.Count, chased.Count);
+            Assert.InRange(chased.Count, due.Count(d => d < deadline - app.DayLength), due.Count);
+            chasers = chased.Count;
             Assert.All(chased.Zip(due), pair => Assert.True(pair.First.At >= pair.Second, $"chaser at {pair.First.At:O}, due {pair.Second:O}"));
             Assert.All(chased, h => Assert.True(h.At < deadline + TimeSpan.FromSeconds(1)));
         }
 
         Assert.Single(SignOffApp.Events(status), e => e == "Escalated");
-        Assert.Equal(due.Count, app.Outbox.To(Council).Count(m => m.Subject?.StartsWith("Reminder", StringComparison.Ordinal) == true));
-        Assert.Equal(due.Count, app.Outbox.To(Chair).Count(m => m.Subject?.StartsWith("Reminder", StringComparison.Ordinal) == true));
+        Assert.Equal(chasers, app.Outbox.To(Council).Count(m => m.Subject?.StartsWith("Reminder", StringComparison.Ordinal) == true));
+        Assert.Equal(chasers, app.Outbox.To(Chair).Count(m => m.Subject?.StartsWith("Reminder", StringComparison.Ordinal) == true));
+        Assert.DoesNotContain(app.Outbox.To(Cfo), m => m.Subject?.StartsWith("Reminder", StringComparison.Ordinal) == true && m.Date > escalation.Date);
 
         // Ten and three working days before the deadline (Friday 10 and Tuesday 21 November): Essex, with no accepted return, is reminded; North East Lincolnshire is not.
         var reminders = app.Outbox.To(SignOffApp.EssexLeadEmail);
@@ -75,10 +80,15 @@ public class DeadlineTests
         Assert.Contains(reminders, r => r.TextBody?.Contains("Friday 24 November 2017, 17:00: 3 working day(s) away", StringComparison.Ordinal) == true);
         Assert.DoesNotContain(app.Outbox.To(SignOffApp.LeadEmail), m => m.Subject?.Contains("no accepted", StringComparison.Ordinal) == true);
 
-        // The roll-up ran each day of the window from the day after the period's orchestration began, one summary a day to each manager,
-        // and the final one the day after the deadline.
-        var summaries = await app.MailAsync(m => m.Subject == "Better Care Fund roll-up: East of England, 2017-18-Q2", atLeast: 16);
-        Assert.Equal(16, summaries.Count);
+        // The roll-up ran each day of the window from the day after the period's orchestration began, one summary a day to
+        // each manager, the final one the day after the deadline (Saturday 25 November).
+        static bool Summary(MimeKit.MimeMessage m) => m.Subject == "Better Care Fund roll-up: East of England, 2017-18-Q2";
+        static DateOnly DayOf(MimeKit.MimeMessage m) => DateOnly.ParseExact((m.MessageId ?? string.Empty).Split('@')[0][^10..], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await app.MailAsync(m => Summary(m) && DayOf(m) == new DateOnly(2017, 11, 25));
+        var days = app.Outbox.All().Where(Summary).Select(DayOf).ToList();
+        Assert.Equal(days.Distinct(), days);
+        Assert.InRange(days.Count, 14, 19);
+        Assert.All(days, d => Assert.InRange(d, new DateOnly(2017, 11, 7), new DateOnly(2017, 11, 25)));
         Assert.Contains("2017-18-Q2/county-essex.xlsx", (await app.Service<IRollupStore>().ListAsync("2017-18-Q2", CancellationToken.None)).Select(r => r.ReportPath));
 
         Assert.All(app.Outbox.All().GroupBy(m => m.MessageId), g => Assert.Single(g));

@@ -39,7 +39,7 @@ public sealed class PeriodOrchestrator : TaskOrchestrator<PeriodInput, string>
             return "Closed";
         }
 
-        await DurableWait.UntilAsync(context, next.At);
+        await DurableWait.UntilAsync(context, next.At, CancellationToken.None);
         switch (next.Kind)
         {
             case PeriodEventKind.Rollup:

@@ -54,11 +54,14 @@ public sealed class SignOffOrchestrator : TaskOrchestrator<SignOffInput, string>
 
             var (at, wake) = next.Value;
 
-            // A timer that loses to a decision is left to fire unheeded: cancelling one the engine has
-            // split into a chain (a wait of weeks) stalled the next wait in this engine's shim.
-            var timer = DurableWait.UntilAsync(context, at);
+            // A timer that loses to a decision is cancelled (an orchestration with a timer outstanding does
+            // not complete), synchronously: CancelAsync would run the timer's continuation on another
+            // thread, outside the orchestration's own, and the orchestration stalled.
+            using var cancel = new CancellationTokenSource();
+            var timer = DurableWait.UntilAsync(context, at, cancel.Token);
             if (await Task.WhenAny(signal, timer) == signal)
             {
+                cancel.Cancel();
                 state = await OnSignalAsync(context, id, await signal, state, retry);
                 signal = null;
                 continue;
@@ -110,14 +113,14 @@ public static class DurableWait
     /// Waits until <paramref name="at"/> by the orchestration's clock. The storage provider schedules
     /// a timer's message to the whole second, so one may fire up to a second early: then it waits again.
     /// </summary>
-    public static async Task UntilAsync(TaskOrchestrationContext context, DateTimeOffset at)
+    public static async Task UntilAsync(TaskOrchestrationContext context, DateTimeOffset at, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         do
         {
-            await context.CreateTimer(at.UtcDateTime, CancellationToken.None);
+            await context.CreateTimer(at.UtcDateTime, cancellationToken);
         }
-        while (context.CurrentUtcDateTime < at.UtcDateTime);
+        while (!cancellationToken.IsCancellationRequested && context.CurrentUtcDateTime < at.UtcDateTime);
     }
 }
 
