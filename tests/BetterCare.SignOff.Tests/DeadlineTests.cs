@@ -48,6 +48,8 @@ public class DeadlineTests
 
         // Chasers to the two who had not signed, three working days after the request and every two after; none at or
         // after the deadline (one due within a calendar day of it may be overtaken by it on a busy machine).
+        // (The history line follows the email a moment later.)
+        await SignOffApp.EventsWithAsync(lead, id, "Escalated");
         var status = await SignOffApp.StatusAsync(lead, id);
         var requestedAt = (await app.Service<ISignOffStore>().GetSignaturesAsync(id, CancellationToken.None)).Min(r => r.RequestedAt);
         var due = new List<DateTimeOffset> { app.Calendar.AddWorkingDays(requestedAt, 3) };
