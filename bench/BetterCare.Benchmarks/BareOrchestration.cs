@@ -1,11 +1,14 @@
 using System.Collections.Concurrent;
+using BetterCare.Pipeline.Ports;
 using Microsoft.DurableTask;
 
 namespace BetterCare.Benchmarks;
 
 /// <summary>
-/// The baseline: an orchestration of the submission's shape (three activities in a row) whose
-/// activities do nothing, run on the same engine and settings as the product's.
+/// The baseline: orchestrations of the product's shape whose activities do nothing, on the same
+/// engine and settings as the product's. A submission's: three activities in a row, the third
+/// starting the sign-off orchestration through the workflow client; a sign-off's: one activity,
+/// then a wait of four weeks on a durable timer.
 /// </summary>
 public sealed class BareOrchestrator : TaskOrchestrator<string, string>
 {
@@ -19,22 +22,38 @@ public sealed class BareOrchestrator : TaskOrchestrator<string, string>
     }
 }
 
-/// <summary>Does nothing but note, in this process, that an instance's last step ran.</summary>
-public sealed class BareStep : TaskActivity<string, bool>
+/// <summary>The sign-off's shape: its first activity, then a long wait.</summary>
+public sealed class BareSignOffOrchestrator : TaskOrchestrator<string, string>
 {
-    public override Task<bool> RunAsync(TaskActivityContext context, string input)
+    public override async Task<string> RunAsync(TaskOrchestrationContext context, string input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        await context.CallActivityAsync<bool>(nameof(BareStep), input + "|requested");
+        await context.CreateTimer(context.CurrentUtcDateTime.AddDays(28), CancellationToken.None);
+        return "Lapsed";
+    }
+}
+
+/// <summary>Does nothing but start the sign-off after the third step and note, in this process, that an instance's last step ran.</summary>
+public sealed class BareStep(IWorkflowClient client) : TaskActivity<string, bool>
+{
+    public override async Task<bool> RunAsync(TaskActivityContext context, string input)
     {
         ArgumentNullException.ThrowIfNull(input);
         if (input.EndsWith("|3", StringComparison.Ordinal))
         {
-            BareRuns.Finished(input[..^2]);
+            await client.StartAsync(nameof(BareSignOffOrchestrator), input[..^2] + ".signoff", input[..^2], CancellationToken.None).ConfigureAwait(false);
+        }
+        else if (input.EndsWith("|requested", StringComparison.Ordinal))
+        {
+            BareRuns.Finished(input[..^"|requested".Length]);
         }
 
-        return Task.FromResult(true);
+        return true;
     }
 }
 
-/// <summary>The bare instances whose last step has run.</summary>
+/// <summary>The bare instances whose sign-off has run its first activity.</summary>
 public static class BareRuns
 {
     private static readonly ConcurrentDictionary<string, bool> Done = new(StringComparer.Ordinal);

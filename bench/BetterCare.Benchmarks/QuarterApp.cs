@@ -103,7 +103,8 @@ internal sealed class FinalStates
             _decisions.Release();
         }
 
-        if (submission.IsFinal)
+        // Final: failed, or its steps done and, for an accepted return, its sign-off requested.
+        if (submission.IsFinal && (submission.Status != SubmissionStatus.Accepted || submission.HasNoted("requested")))
         {
             _final[submission.Id] = submission.Status;
             _saved.Release();
