@@ -97,6 +97,18 @@ public static class Workbook
 {
     public static byte[] Clean() => Bytes(NorthEastLincolnshire.Q2_2017_18());
 
+    /// <summary>The clean return with <paramref name="count"/> signatories in all, each with an address of their own.</summary>
+    public static byte[] WithSignatories(int count)
+    {
+        var draft = NorthEastLincolnshire.Q2_2017_18();
+        for (var i = draft.Signatories.Count; i < count; i++)
+        {
+            draft.Signatories.Add(new SignatoryDraft(NorthEastLincolnshire.Ccg, "CCG", $"Deputy officer {i}", "Deputy chief finance officer", $"deputy{i}@nelccg.example", null));
+        }
+
+        return Bytes(draft);
+    }
+
     public static byte[] Bytes(ReturnDraft draft)
     {
         using var stream = new MemoryStream();

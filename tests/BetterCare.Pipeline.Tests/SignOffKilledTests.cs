@@ -1,10 +1,4 @@
-using System.Collections.Concurrent;
-using System.Net;
-using System.Text.Json;
-using BetterCare.Fixtures.Seeds;
 using BetterCare.Pipeline.Tests.Support;
-using BetterCare.Testing;
-using BetterCare.Workbooks;
 
 namespace BetterCare.Pipeline.Tests;
 
@@ -26,7 +20,7 @@ public class SignOffKilledTests
         await using var azurite = await Azurite.StartAsync();
         var storage = new Storage(azurite.ConnectionString);
         AppProcess? first = null;
-        await using var sendGrid = new RecordingSendGrid(killOnChaser: 8, () => first!.Kill());
+        await using var sendGrid = new KillingSendGrid(id => id.Contains(".chaser-", StringComparison.Ordinal), killAt: 8, () => first!.Kill());
 
         // Monday 13 November 2017, 09:00 in London, a calendar day every four seconds, shared by every process:
         // the first chaser falls on Thursday 16 November (twelve seconds after the request), the deadline on
@@ -52,7 +46,7 @@ public class SignOffKilledTests
         await using (first)
         {
             using var client = first.Client(PipelineApp.NelKey);
-            id = await Workbook.UploadedIdAsync(client, WithSignatories(Signatories), "nel-20-signatories.xlsx");
+            id = await Workbook.UploadedIdAsync(client, Workbook.WithSignatories(Signatories), "nel-20-signatories.xlsx");
             await Eventually.Async(() => Task.FromResult(sendGrid.Killed), k => k, "the host to be killed mid-chaser", seconds: 120);
         }
 
@@ -88,75 +82,5 @@ public class SignOffKilledTests
         Assert.Single(history, e => e == "Requested");
         Assert.Single(history, e => e == "Escalated");
         Assert.Equal(rounds.Count * Signatories, history.Count(e => e == "Chased"));
-    }
-
-    /// <summary>The clean return with <paramref name="count"/> signatories in all, each with an address of their own.</summary>
-    private static byte[] WithSignatories(int count)
-    {
-        var draft = NorthEastLincolnshire.Q2_2017_18();
-        for (var i = draft.Signatories.Count; i < count; i++)
-        {
-            draft.Signatories.Add(new SignatoryDraft(NorthEastLincolnshire.Ccg, "CCG", $"Deputy officer {i}", "Deputy chief finance officer", $"deputy{i}@nelccg.example", null));
-        }
-
-        return Workbook.Bytes(draft);
-    }
-
-    /// <summary>
-    /// SendGrid's mail-send endpoint on a loopback port: it accepts each request (202) and notes its
-    /// message id and address, but when the <c>killOnChaser</c>-th chaser arrives it kills the host
-    /// first and does not take that one (503).
-    /// </summary>
-    private sealed class RecordingSendGrid : IAsyncDisposable
-    {
-        private readonly int _killOnChaser;
-        private readonly Action _kill;
-        private readonly LoopbackListener _listener;
-        private int _chasers;
-        private volatile bool _killed;
-
-        public RecordingSendGrid(int killOnChaser, Action kill)
-        {
-            _killOnChaser = killOnChaser;
-            _kill = kill;
-            _listener = new LoopbackListener(AnswerAsync);
-        }
-
-        public string BaseAddress => _listener.BaseAddress;
-
-        public bool Killed => _killed;
-
-        public ConcurrentQueue<(string MessageId, string To)> Accepted { get; } = new();
-
-        public int Count(string part) => Accepted.Count(a => a.MessageId.Contains(part, StringComparison.Ordinal));
-
-        public IReadOnlyList<string> To(string address) => [.. Accepted.Where(a => a.To == address).Select(a => a.MessageId)];
-
-        public ValueTask DisposeAsync() => _listener.DisposeAsync();
-
-        private async Task AnswerAsync(HttpListenerContext context)
-        {
-            using var reader = new StreamReader(context.Request.InputStream);
-            using var json = JsonDocument.Parse(await reader.ReadToEndAsync());
-            var personalization = json.RootElement.GetProperty("personalizations")[0];
-            var messageId = personalization.GetProperty("custom_args").GetProperty("message_id").GetString()!;
-            if (messageId.Contains(".chaser-", StringComparison.Ordinal) && Interlocked.Increment(ref _chasers) == _killOnChaser)
-            {
-                _kill();
-                _killed = true;
-                context.Response.StatusCode = (int)HttpStatusCode.ServiceUnavailable;
-                context.Response.Close();
-                return;
-            }
-
-            foreach (var to in personalization.GetProperty("to").EnumerateArray())
-            {
-                Accepted.Enqueue((messageId, to.GetProperty("email").GetString()!));
-            }
-
-            context.Response.StatusCode = (int)HttpStatusCode.Accepted;
-            context.Response.Headers["X-Message-Id"] = "stand-in-" + Accepted.Count;
-            context.Response.Close();
-        }
     }
 }
