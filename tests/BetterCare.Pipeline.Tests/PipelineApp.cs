@@ -157,25 +157,3 @@ public static class Workbook
         return body.GetProperty("submissionId").GetString()!;
     }
 }
-
-/// <summary>Waits for something the pipeline does in the background; fails with the last state seen.</summary>
-public static class Eventually
-{
-    public static async Task<T> Async<T>(Func<Task<T>> probe, Func<T, bool> done, string what, int seconds = 60)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        T last = await probe().ConfigureAwait(false);
-        while (!done(last))
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new Xunit.Sdk.XunitException($"Gave up waiting for {what}; last seen: {last}");
-            }
-
-            await Task.Delay(100).ConfigureAwait(false);
-            last = await probe().ConfigureAwait(false);
-        }
-
-        return last;
-    }
-}

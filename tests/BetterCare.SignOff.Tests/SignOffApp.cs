@@ -152,89 +152,28 @@ public sealed class SignOffApp : WebApplicationFactory<Program>
     }
 
     /// <summary>Waits until the workflow has finished its steps for a submission and, for an accepted one, its sign-off requests are out.</summary>
-    public static async Task<JsonElement> DoneAsync(HttpClient client, string id)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            var status = await StatusAsync(client, id);
-            var state = status.GetProperty("status").GetString();
-            if (state == "Failed" || (status.GetProperty("step").GetString() == "Done" && (state != "Accepted" || Events(status).Contains("Requested"))))
-            {
-                return status;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new Xunit.Sdk.XunitException($"Submission {id} did not finish: {status}");
-            }
-
-            await Task.Delay(100);
-        }
-    }
+    public static Task<JsonElement> DoneAsync(HttpClient client, string id) =>
+        Eventually.Async(
+            () => StatusAsync(client, id),
+            s => s.GetProperty("status").GetString() is var state && (state == "Failed" ||
+                (s.GetProperty("step").GetString() == "Done" && (state != "Accepted" || Events(s).Contains("Requested")))),
+            $"submission {id} to finish");
 
     /// <summary>Waits until a submission reaches a status (the sign-off orchestration records decisions a moment after the page).</summary>
-    public static async Task<JsonElement> StatusBecomesAsync(HttpClient client, string id, string status)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            var now = await StatusAsync(client, id);
-            if (now.GetProperty("status").GetString() == status)
-            {
-                return now;
-            }
+    public static Task<JsonElement> StatusBecomesAsync(HttpClient client, string id, string status) =>
+        Eventually.Async(() => StatusAsync(client, id), s => s.GetProperty("status").GetString() == status, $"submission {id} to become {status}");
 
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new Xunit.Sdk.XunitException($"Submission {id} did not become {status}: {now}");
-            }
-
-            await Task.Delay(100);
-        }
-    }
-
-    /// <summary>Waits until the outbox holds a message that <paramref name="match"/> accepts; returns every one it accepts then.</summary>
-    public async Task<IReadOnlyList<MimeMessage>> MailAsync(Func<MimeMessage, bool> match, int atLeast = 1, int seconds = 60)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (true)
-        {
-            var found = Outbox.All().Where(match).ToList();
-            if (found.Count >= atLeast)
-            {
-                return found;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new Xunit.Sdk.XunitException($"Only {found.Count} of {atLeast} expected message(s) arrived; the outbox holds: {string.Join("; ", Outbox.All().Select(m => m.Subject))}");
-            }
-
-            await Task.Delay(100);
-        }
-    }
+    /// <summary>Waits until the outbox holds at least <paramref name="atLeast"/> messages that <paramref name="match"/> accepts; returns them.</summary>
+    public Task<IReadOnlyList<MimeMessage>> MailAsync(Func<MimeMessage, bool> match, int atLeast = 1, int seconds = 60) =>
+        Eventually.Async(
+            () => Task.FromResult<IReadOnlyList<MimeMessage>>([.. Outbox.All().Where(match)]),
+            found => found.Count >= atLeast,
+            $"{atLeast} matching message(s) in the outbox {Outbox.Directory}",
+            seconds);
 
     /// <summary>Waits until a submission's history has an event; returns its events then.</summary>
-    public static async Task<IReadOnlyList<string>> EventsWithAsync(HttpClient client, string id, string @event)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            var events = Events(await StatusAsync(client, id));
-            if (events.Contains(@event))
-            {
-                return events;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new Xunit.Sdk.XunitException($"Submission {id} has no {@event} line: {string.Join(", ", events)}");
-            }
-
-            await Task.Delay(100);
-        }
-    }
+    public static Task<IReadOnlyList<string>> EventsWithAsync(HttpClient client, string id, string @event) =>
+        Eventually.Async(async () => Events(await StatusAsync(client, id)), events => events.Contains(@event), $"a {@event} line in submission {id}'s history");
 
     public static IReadOnlyList<string> Events(JsonElement status) =>
         [.. status.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("event").GetString()!)];

@@ -188,26 +188,11 @@ public class WalkThroughTests
             .Select(h => (h.GetProperty("at").GetDateTimeOffset(), h.GetProperty("detail").GetString() ?? string.Empty))];
 
     /// <summary>Waits until a submission's sign-off orchestration has finished.</summary>
-    internal static async Task<Pipeline.Ports.WorkflowInstance> InstanceEndsAsync(SignOffApp app, string submissionId)
-    {
-        var client = app.Service<IWorkflowClient>();
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            var instance = await client.GetAsync(SignOffInstance.For(submissionId), CancellationToken.None);
-            if (instance is { Status: not (WorkflowRuntimeStatus.Running or WorkflowRuntimeStatus.Pending) })
-            {
-                return instance;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new Xunit.Sdk.XunitException($"The sign-off of {submissionId} did not end: {instance?.Status}");
-            }
-
-            await Task.Delay(100);
-        }
-    }
+    internal static async Task<WorkflowInstance> InstanceEndsAsync(SignOffApp app, string submissionId) =>
+        (await Eventually.Async(
+            () => app.Service<IWorkflowClient>().GetAsync(SignOffInstance.For(submissionId), CancellationToken.None),
+            instance => instance is { Status: not (WorkflowRuntimeStatus.Running or WorkflowRuntimeStatus.Pending) },
+            $"the sign-off of {submissionId} to end"))!;
 
     private static MimeMessage Single(SignOffApp app, string to, string subjectStart) =>
         Assert.Single(app.Outbox.To(to), m => m.Subject?.StartsWith(subjectStart, StringComparison.Ordinal) == true);
