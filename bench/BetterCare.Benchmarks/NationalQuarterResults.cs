@@ -16,7 +16,7 @@ namespace BetterCare.Benchmarks;
 /// and the CPU time Azurite and this process (the app and the benchmark's client) used.
 /// </summary>
 internal sealed record PipelineRun(
-    long Requests, IReadOnlyDictionary<string, long> ByOperation, IReadOnlyDictionary<string, long> ByPart, long IdleWorkingSet, long PeakWorkingSet, int StepConcurrency, TimeSpan AzuriteCpu, TimeSpan AppCpu)
+    long Requests, IReadOnlyDictionary<string, long> ByOperation, IReadOnlyDictionary<string, long> ByPart, long IdleWorkingSet, long PeakWorkingSet, int StepConcurrency, TimeSpan AzuriteCpu, TimeSpan AppCpu, IReadOnlyDictionary<string, long> EngineByOperation)
 {
     public double PerSubmission => (double)Requests / NationalQuarter.Count;
 }
@@ -28,16 +28,27 @@ internal static class NationalQuarterResults
 
     private static readonly ConcurrentQueue<PipelineRun> Runs = new();
     private static readonly ConcurrentQueue<long> BareRuns = new();
+    private static readonly ConcurrentQueue<IReadOnlyDictionary<string, long>> BareByOperation = new();
     private static (double App, double Engine)? _idle;
     private static IReadOnlyList<TimeSpan> _firstResponses = [];
 
     /// <summary>The parts in the order a submission goes through them.</summary>
     private static readonly string[] PartOrder = ["Upload", "Inbox", "Process", "Aggregate", "Notify", "Polling", "Engine"];
 
-    public static void Add(PipelineRun run) => Runs.Enqueue(run);
+    public static void Add(PipelineRun run) => Runs.Enqueue(run with { EngineByOperation = HubNeutral(run.EngineByOperation) });
 
     /// <summary>One bare-engine iteration's storage requests.</summary>
-    public static void AddBare(long requests) => BareRuns.Enqueue(requests);
+    public static void AddBare(long requests, IReadOnlyDictionary<string, long> byOperation)
+    {
+        BareRuns.Enqueue(requests);
+        BareByOperation.Enqueue(HubNeutral(byOperation));
+    }
+
+    /// <summary>Each iteration's hub has its own name ("Quarter3History", "bare2-control-00"): counted as one "{hub}".</summary>
+    private static Dictionary<string, long> HubNeutral(IReadOnlyDictionary<string, long> byOperation) =>
+        byOperation
+            .GroupBy(kv => System.Text.RegularExpressions.Regex.Replace(kv.Key, "(?i)(?<= )(quarter|bare)[0-9]+", "{hub}"), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Sum(kv => kv.Value), StringComparer.Ordinal);
 
     public static void Idle(double appPerSecond, double enginePerSecond) => _idle = (appPerSecond, enginePerSecond);
 
@@ -88,6 +99,13 @@ internal static class NationalQuarterResults
             text.AppendLine();
         }
 
+        foreach (var (who, warnings) in new[] { ("bare engine", EngineWarnings.Bare), ("product", EngineWarnings.Product) })
+        {
+            var events = warnings.Counts.Count == 0 ? "none" : string.Join(", ", warnings.Counts.OrderByDescending(c => c.Value).Select(c => $"{c.Key} {c.Value}"));
+            text.AppendLine(CultureInfo.InvariantCulture, $"The {who}'s engine warnings and errors over the whole run, by event: {events}.");
+            text.AppendLine();
+        }
+
         if (runs.Count == 0)
         {
             Save(folder, text);
@@ -118,6 +136,19 @@ internal static class NationalQuarterResults
 
         var toAggregated = runs.Average(r => r.Requests - r.ByPart.GetValueOrDefault("Notify"));
         text.AppendLine(CultureInfo.InvariantCulture, $"| **all but Notify** (upload to aggregated) | **{toAggregated / n:F2}** | **{toAggregated:F0}** |");
+        text.AppendLine();
+        var bareRuns = BareByOperation.ToList();
+        text.AppendLine("The engine's requests per orchestration (bare) and per submission (product), by operation:");
+        text.AppendLine();
+        text.AppendLine("| operation | bare engine | product's engine | more |");
+        text.AppendLine("| --- | ---: | ---: | ---: |");
+        foreach (var op in runs.SelectMany(r => r.EngineByOperation.Keys).Concat(bareRuns.SelectMany(b => b.Keys)).Distinct().OrderByDescending(k => runs.Average(r => r.EngineByOperation.GetValueOrDefault(k))))
+        {
+            var product = runs.Average(r => r.EngineByOperation.GetValueOrDefault(op)) / n;
+            var bare = bareRuns.Count == 0 ? 0 : bareRuns.Average(b => b.GetValueOrDefault(op)) / n;
+            text.AppendLine(CultureInfo.InvariantCulture, $"| `{op}` | {bare:F2} | {product:F2} | {product - bare:F2} |");
+        }
+
         text.AppendLine();
         text.AppendLine("| iteration | requests | per submission | Azurite CPU (ms) | app + client CPU (ms) | working set before (MB) | peak working set during (MB) | peak - before, per return in flight (MB) |");
         text.AppendLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");

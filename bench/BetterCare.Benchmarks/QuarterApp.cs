@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace BetterCare.Benchmarks;
 
@@ -23,8 +24,11 @@ internal sealed class QuarterApp : WebApplicationFactory<global::Program>
     private readonly string _reference;
     private readonly FinalStates _finals;
 
-    public QuarterApp(string connection, string reference, FinalStates finals)
+    private readonly string _hubName;
+
+    public QuarterApp(string connection, string reference, FinalStates finals, string hubName)
     {
+        _hubName = hubName;
         // The app's project folder is its content root, as in the tests; in a benchmark run the
         // factory cannot work it out from the build output, so it is given.
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_BETTERCARE_STANDALONE", Paths.Standalone);
@@ -36,11 +40,13 @@ internal sealed class QuarterApp : WebApplicationFactory<global::Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("AzureWebJobsStorage", _connection);
+        builder.UseSetting("BetterCare:TaskHub:Name", _hubName);
         builder.UseSetting("BetterCare:ReferenceDirectory", _reference);
         builder.UseSetting("BetterCare:ApiKeys:0:Key", AdminKey);
         builder.UseSetting("BetterCare:ApiKeys:0:Name", "Benchmark administrator");
         builder.UseSetting("BetterCare:ApiKeys:0:Role", "Admin");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.ConfigureLogging(logging => logging.AddProvider(EngineWarnings.Product));
         builder.ConfigureTestServices(services => services.AddSingleton(sp =>
             FinalStates.Watch(new AzureReturnTables(sp.GetRequiredService<StorageClients>()), _finals)));
     }

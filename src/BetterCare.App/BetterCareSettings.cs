@@ -18,8 +18,12 @@ public sealed class BetterCareSettings
     /// <summary>Whether to believe X-MS-CLIENT-PRINCIPAL; by default only behind App Service Authentication (WEBSITE_AUTH_ENABLED).</summary>
     public bool? TrustClientPrincipal { get; set; }
 
-    /// <summary>Standalone mode: how often the inbox is polled (the blob trigger's stand-in).</summary>
-    public TimeSpan InboxPollInterval { get; set; } = TimeSpan.FromSeconds(2);
+    /// <summary>
+    /// Standalone mode: how often the inbox is polled (the blob trigger's stand-in). An upload
+    /// through the API starts its workflow itself, so the poll only finds files put in the
+    /// container another way, or left by a stop: five seconds keeps an idle app's requests low.
+    /// </summary>
+    public TimeSpan InboxPollInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>NCRONTAB schedules (six fields, UTC) of the timer functions, by function name.</summary>
     public Dictionary<string, string> Schedules { get; set; } = [];

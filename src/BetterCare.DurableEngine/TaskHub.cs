@@ -65,4 +65,7 @@ public sealed class TaskHub
 
     /// <summary>The hub's queues, tables and containers, made once per process before first use.</summary>
     public Task EnsureCreatedAsync() => _created.Value;
+
+    /// <summary>Deletes the hub's queues, tables and containers, with every instance's history: for a run that starts from nothing again, once its worker has stopped.</summary>
+    public Task DeleteAsync() => Service.DeleteAsync();
 }

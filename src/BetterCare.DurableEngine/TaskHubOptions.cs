@@ -22,8 +22,13 @@ public sealed class TaskHubOptions
     /// </summary>
     public TimeSpan VisibilityTimeout { get; set; } = TimeSpan.FromSeconds(15);
 
-    /// <summary>The longest wait between polls of an empty queue: how soon new work is noticed after a quiet spell.</summary>
-    public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromSeconds(2);
+    /// <summary>
+    /// The longest wait between polls of an empty queue. Work this process queues itself (an
+    /// upload's orchestration, an orchestration's activities) wakes its own pollers at once, so
+    /// this bounds only how late a due timer, or work queued by another process, is noticed after
+    /// a quiet spell; five seconds keeps an idle engine under one request a second.
+    /// </summary>
+    public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>How long a control-queue lease lasts unrenewed: how soon another process takes over a killed one's partition.</summary>
     public TimeSpan LeaseInterval { get; set; } = TimeSpan.FromSeconds(15);

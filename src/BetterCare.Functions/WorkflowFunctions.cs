@@ -36,19 +36,19 @@ public sealed class WorkflowFunctions(IServiceProvider services, FunctionsWorkfl
     }
 
     [Function(nameof(ProcessSubmission))]
-    public Task<StepOutcome> RunProcessSubmission([ActivityTrigger] string submissionId, FunctionContext context) =>
-        Activity<ProcessSubmission>().RunAsync(new FunctionActivityContext(nameof(ProcessSubmission), context), submissionId);
+    public Task<StepOutcome> RunProcessSubmission([ActivityTrigger] StepInput step, FunctionContext context) =>
+        Activity<ProcessSubmission>().RunAsync(new FunctionActivityContext(nameof(ProcessSubmission), context), step);
 
     [Function(nameof(AggregateSubmission))]
-    public Task<StepOutcome> RunAggregateSubmission([ActivityTrigger] string submissionId, FunctionContext context) =>
-        Activity<AggregateSubmission>().RunAsync(new FunctionActivityContext(nameof(AggregateSubmission), context), submissionId);
+    public Task<StepOutcome> RunAggregateSubmission([ActivityTrigger] StepInput step, FunctionContext context) =>
+        Activity<AggregateSubmission>().RunAsync(new FunctionActivityContext(nameof(AggregateSubmission), context), step);
 
     [Function(nameof(NotifySubmission))]
-    public Task<StepOutcome> RunNotifySubmission([ActivityTrigger] string submissionId, [DurableClient] DurableTaskClient durable, FunctionContext context)
+    public Task<StepOutcome> RunNotifySubmission([ActivityTrigger] StepInput step, [DurableClient] DurableTaskClient durable, FunctionContext context)
     {
         // Notify starts the return's sign-off orchestration through the client.
         workflow.Use(durable);
-        return Activity<NotifySubmission>().RunAsync(new FunctionActivityContext(nameof(NotifySubmission), context), submissionId);
+        return Activity<NotifySubmission>().RunAsync(new FunctionActivityContext(nameof(NotifySubmission), context), step);
     }
 
     [Function(nameof(ResumeSubmission))]
@@ -60,8 +60,8 @@ public sealed class WorkflowFunctions(IServiceProvider services, FunctionsWorkfl
         Activity<FailSubmission>().RunAsync(new FunctionActivityContext(nameof(FailSubmission), context), failure);
 
     [Function(nameof(RequestSignOff))]
-    public Task<SignOffState> RunRequestSignOff([ActivityTrigger] string submissionId, FunctionContext context) =>
-        Activity<RequestSignOff>().RunAsync(new FunctionActivityContext(nameof(RequestSignOff), context), submissionId);
+    public Task<SignOffState> RunRequestSignOff([ActivityTrigger] StepInput step, FunctionContext context) =>
+        Activity<RequestSignOff>().RunAsync(new FunctionActivityContext(nameof(RequestSignOff), context), step);
 
     [Function(nameof(ReconcileSignOff))]
     public Task<SignOffState> RunReconcileSignOff([ActivityTrigger] string submissionId, FunctionContext context) =>

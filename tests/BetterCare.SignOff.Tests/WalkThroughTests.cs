@@ -51,7 +51,7 @@ public class WalkThroughTests
         var snapshot = app.Outbox.Files();
         var submission = await app.Service<IReturnTables>().GetSubmissionAsync(first, CancellationToken.None);
         await app.Service<SignOffService>().NotifyAsync(submission!, CancellationToken.None);
-        await app.Service<SignOffService>().RequestAsync(first, CancellationToken.None);
+        await app.Service<SignOffService>().RequestAsync(first, submission!.ETag, CancellationToken.None);
         Assert.DoesNotContain(app.Outbox.Since(snapshot), m => m.Subject?.StartsWith("Please sign off", StringComparison.Ordinal) == true);
         Assert.Single(SignOffApp.Events(await SignOffApp.StatusAsync(lead, first)), e => e == "Requested");
 

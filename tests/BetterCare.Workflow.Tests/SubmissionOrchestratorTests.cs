@@ -29,6 +29,31 @@ public sealed class SubmissionOrchestratorTests
     }
 
     [Fact]
+    public async Task EachStepStartsFromTheStateRowVersionThePreviousStepLeft()
+    {
+        var steps = new Steps();
+        await using var host = await steps.StartAsync();
+
+        var result = await RunAsync(host, new SubmissionInput(Id, Retry: false, MaxAttempts: 3, TimeSpan.FromMilliseconds(10), ETag: "as created"));
+
+        Assert.Equal("Done", result);
+        Assert.Equal(
+            [new StepInput(Id, "as created"), new StepInput(Id, "after " + nameof(ProcessSubmission)), new StepInput(Id, "after " + nameof(AggregateSubmission))],
+            steps.Inputs);
+    }
+
+    [Fact]
+    public async Task ARetriedSubmissionsFirstStepReadsTheRowAfresh()
+    {
+        var steps = new Steps();
+        await using var host = await steps.StartAsync();
+
+        await RunAsync(host, new SubmissionInput(Id, Retry: true, MaxAttempts: 3, TimeSpan.FromMilliseconds(10), ETag: "as created"));
+
+        Assert.Equal(new StepInput(Id, null), steps.Inputs.First());
+    }
+
+    [Fact]
     public async Task ARetriedSubmissionIsPutBackBeforeItsSteps()
     {
         var steps = new Steps();
@@ -114,9 +139,9 @@ public sealed class SubmissionOrchestratorTests
         public Task<DurableTaskTestHost> StartAsync() => DurableTaskTestHost.StartAsync(registry =>
         {
             registry.AddOrchestrator<SubmissionOrchestrator>();
-            registry.AddActivityFunc<string, StepOutcome>(nameof(ProcessSubmission), (_, id) => new StepOutcome(Step(nameof(ProcessSubmission), !Failed)));
-            registry.AddActivityFunc<string, StepOutcome>(nameof(AggregateSubmission), (_, id) => new StepOutcome(Step(nameof(AggregateSubmission), true)));
-            registry.AddActivityFunc<string, StepOutcome>(nameof(NotifySubmission), (_, id) => new StepOutcome(Step(nameof(NotifySubmission), true)));
+            registry.AddActivityFunc<StepInput, StepOutcome>(nameof(ProcessSubmission), (_, input) => Outcome(nameof(ProcessSubmission), input, !Failed));
+            registry.AddActivityFunc<StepInput, StepOutcome>(nameof(AggregateSubmission), (_, input) => Outcome(nameof(AggregateSubmission), input, true));
+            registry.AddActivityFunc<StepInput, StepOutcome>(nameof(NotifySubmission), (_, input) => Outcome(nameof(NotifySubmission), input, true));
             registry.AddActivityFunc<string, bool>(nameof(ResumeSubmission), (_, id) => Step(nameof(ResumeSubmission), true));
             registry.AddActivityFunc<StepFailure, bool>(nameof(FailSubmission), (_, failure) =>
             {
@@ -124,6 +149,16 @@ public sealed class SubmissionOrchestratorTests
                 return Step(nameof(FailSubmission), true);
             });
         });
+
+        /// <summary>Each step's input as received, in order.</summary>
+        public ConcurrentQueue<StepInput> Inputs { get; } = new();
+
+        /// <summary>A step records its input and hands on an ETag of its own ("after {step}").</summary>
+        private StepOutcome Outcome(string name, StepInput input, bool goOn)
+        {
+            Inputs.Enqueue(input);
+            return new StepOutcome(Step(name, goOn), ETag: "after " + name);
+        }
 
         private bool Step(string name, bool goOn)
         {

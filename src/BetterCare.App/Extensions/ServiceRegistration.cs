@@ -51,6 +51,7 @@ public static class ServiceRegistration
         services.AddSingleton<IRollupStore, AzureRollupStore>();
         services.AddSingleton<Rollups.RollupService>();
         services.AddSingleton<IPeriodRollup>(sp => sp.GetRequiredService<Rollups.RollupService>());
+        services.AddSingleton<BetterCare.Pipeline.Submissions.RecentSubmissions>();
         services.AddSingleton<SubmissionWorkflow>();
         services.AddSingleton<PeriodWorkflow>();
         foreach (var activity in WorkflowCatalog.Activities)

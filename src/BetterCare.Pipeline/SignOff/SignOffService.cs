@@ -39,6 +39,7 @@ public sealed record DecisionOutcome(SignOffLink Link, string? FormProblem, bool
 public sealed partial class SignOffService
 {
     private readonly IReturnTables _tables;
+    private readonly RecentSubmissions _recent;
     private readonly IReturnBlobs _blobs;
     private readonly ISignOffStore _store;
     private readonly MailDispatcher _mail;
@@ -53,10 +54,11 @@ public sealed partial class SignOffService
     private readonly ILogger<SignOffService> _log;
 
     public SignOffService(
-        IReturnTables tables, IReturnBlobs blobs, ISignOffStore store, MailDispatcher mail, IContactDirectory contacts, IWorkflowClient workflow, SignOffTokens tokens,
+        IReturnTables tables, RecentSubmissions recent, IReturnBlobs blobs, ISignOffStore store, MailDispatcher mail, IContactDirectory contacts, IWorkflowClient workflow, SignOffTokens tokens,
         SignOffCalendar calendar, SignOffEmails emails, SignOffOptions options, ReferenceData reference, TimeProvider clock, ILogger<SignOffService> log)
     {
         _tables = tables;
+        _recent = recent;
         _blobs = blobs;
         _store = store;
         _mail = mail;
@@ -98,9 +100,10 @@ public sealed partial class SignOffService
     /// the first chaser and the deadline fall. A return superseded before its requests went out has
     /// its rows voided instead.
     /// </summary>
-    public async Task<SignOffState> RequestAsync(string submissionId, CancellationToken ct)
+    /// <param name="etag">The state row's ETag as the Notify step left it: when this process saved that version, it is not read again.</param>
+    public async Task<SignOffState> RequestAsync(string submissionId, string? etag, CancellationToken ct)
     {
-        var s = await _tables.GetSubmissionAsync(submissionId, ct).ConfigureAwait(false);
+        var s = _recent.Find(submissionId, etag) ?? await _tables.GetSubmissionAsync(submissionId, ct).ConfigureAwait(false);
         if (s is null)
         {
             return new SignOffState(SignOffOutcome.Closed);
@@ -150,9 +153,10 @@ public sealed partial class SignOffService
             firstChaser = null;
         }
 
-        await NoteAsync(s.Id, "requested", SignOffEvent.Requested, DescribeRequest(rows, pending, outcomes, firstChaser, deadline), ct).ConfigureAwait(false);
+        // The row as read above is tried first (nothing here writes it); the rows just stored say when the links close.
+        await SaveLinesAsync(s.Id, [("requested", SignOffEvent.Requested, DescribeRequest(rows, pending, outcomes, firstChaser, deadline))], ct, s).ConfigureAwait(false);
         LogRequested(s.Id, outcomes.Count(o => o.Sent), outcomes.Count(o => !o.Sent));
-        return (await StateAsync(s, firstChaser, ct).ConfigureAwait(false)) with { NextChaser = firstChaser };
+        return (await StateAsync(s, firstChaser, ct, rows).ConfigureAwait(false)) with { NextChaser = firstChaser };
     }
 
     private string DescribeRequest(IReadOnlyList<SignatureRecord> rows, IReadOnlyList<SignatureRecord> pending, IReadOnlyList<MailOutcome> outcomes, DateTimeOffset? firstChaser, DateTimeOffset? deadline)
@@ -451,7 +455,7 @@ public sealed partial class SignOffService
     }
 
     /// <summary>The state an orchestration goes on from, given where the submission stands.</summary>
-    private async Task<SignOffState> StateAsync(Submission s, DateTimeOffset? nextChaser, CancellationToken ct)
+    private async Task<SignOffState> StateAsync(Submission s, DateTimeOffset? nextChaser, CancellationToken ct, IReadOnlyList<SignatureRecord>? known = null)
     {
         var outcome = s.Status switch
         {
@@ -466,7 +470,7 @@ public sealed partial class SignOffService
             return new SignOffState(outcome);
         }
 
-        var rows = await _store.GetSignaturesAsync(s.Id, ct).ConfigureAwait(false);
+        var rows = known ?? await _store.GetSignaturesAsync(s.Id, ct).ConfigureAwait(false);
 
         // Escalated once, and only for a return asked to sign before its deadline passed.
         var deadline = _calendar.DeadlineOf(s.Period);
@@ -483,11 +487,12 @@ public sealed partial class SignOffService
     private Task NoteAsync(string submissionId, string key, SignOffEvent what, string detail, CancellationToken ct) =>
         SaveLinesAsync(submissionId, [(key, what, detail)], ct);
 
-    private async Task SaveLinesAsync(string submissionId, IReadOnlyList<(string Key, SignOffEvent What, string Detail)> lines, CancellationToken ct)
+    /// <param name="known">The row as this caller read it, if any: tried first, and read again only if it changed meanwhile.</param>
+    private async Task SaveLinesAsync(string submissionId, IReadOnlyList<(string Key, SignOffEvent What, string Detail)> lines, CancellationToken ct, Submission? known = null)
     {
         for (var attempt = 0; attempt < 5; attempt++)
         {
-            var s = await _tables.GetSubmissionAsync(submissionId, ct).ConfigureAwait(false);
+            var s = attempt == 0 && known is not null ? known : await _tables.GetSubmissionAsync(submissionId, ct).ConfigureAwait(false);
             if (s is null || s.Step < WorkflowStep.Notify || s.Status == SubmissionStatus.Failed)
             {
                 return;

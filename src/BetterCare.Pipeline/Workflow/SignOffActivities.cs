@@ -4,9 +4,13 @@ using Microsoft.DurableTask;
 namespace BetterCare.Pipeline.Workflow;
 
 /// <summary>The rows, the requests and one history line; the state to wait in (first chaser, deadline, links lapse).</summary>
-public sealed class RequestSignOff(SignOffService signOff) : TaskActivity<string, SignOffState>
+public sealed class RequestSignOff(SignOffService signOff) : TaskActivity<StepInput, SignOffState>
 {
-    public override Task<SignOffState> RunAsync(TaskActivityContext context, string input) => signOff.RequestAsync(input, CancellationToken.None);
+    public override Task<SignOffState> RunAsync(TaskActivityContext context, StepInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return signOff.RequestAsync(input.SubmissionId, input.ETag, CancellationToken.None);
+    }
 }
 
 /// <summary>A decision came in: history, status and confirmations brought up to date.</summary>

@@ -3,8 +3,8 @@ using Microsoft.DurableTask;
 
 namespace BetterCare.Pipeline.Workflow;
 
-/// <summary>What a return's sign-off orchestration is started with.</summary>
-public sealed record SignOffInput(string SubmissionId, int MaxAttempts, TimeSpan FirstRetryInterval);
+/// <summary>What a return's sign-off orchestration is started with; the ETag of the state row as its Notify step left it.</summary>
+public sealed record SignOffInput(string SubmissionId, int MaxAttempts, TimeSpan FirstRetryInterval, string? ETag = null);
 
 /// <summary>A chaser that came due: which one, and when it was due (the next one is counted from it).</summary>
 public sealed record ChaseInput(string SubmissionId, int Number, DateTimeOffset Due);
@@ -35,7 +35,7 @@ public sealed class SignOffOrchestrator : TaskOrchestrator<SignOffInput, string>
         ArgumentNullException.ThrowIfNull(input);
         var retry = StepRetry.Options(input.MaxAttempts, input.FirstRetryInterval);
         var id = input.SubmissionId;
-        var state = await context.CallActivityAsync<SignOffState>(nameof(RequestSignOff), id, retry);
+        var state = await context.CallActivityAsync<SignOffState>(nameof(RequestSignOff), new StepInput(id, input.ETag), retry);
 
         // One waiter for the event at a time, kept across timers: a waiter left behind would take
         // the next decision and nobody would see it.

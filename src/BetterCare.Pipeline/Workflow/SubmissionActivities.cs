@@ -4,21 +4,21 @@ using Microsoft.DurableTask;
 namespace BetterCare.Pipeline.Workflow;
 
 /// <summary>Process: archive the upload with its SHA-256, read and validate it, store its figures and findings, accept or reject it.</summary>
-public sealed class ProcessSubmission(SubmissionWorkflow workflow) : TaskActivity<string, StepOutcome>
+public sealed class ProcessSubmission(SubmissionWorkflow workflow) : TaskActivity<StepInput, StepOutcome>
 {
-    public override Task<StepOutcome> RunAsync(TaskActivityContext context, string input) => workflow.RunStepAsync(input, WorkflowStep.Process, CancellationToken.None);
+    public override Task<StepOutcome> RunAsync(TaskActivityContext context, StepInput input) => workflow.RunStepAsync(input, WorkflowStep.Process, CancellationToken.None);
 }
 
 /// <summary>Aggregate: fold the outcome into the period's totals; a newer accepted return supersedes the older (the superseded are named).</summary>
-public sealed class AggregateSubmission(SubmissionWorkflow workflow) : TaskActivity<string, StepOutcome>
+public sealed class AggregateSubmission(SubmissionWorkflow workflow) : TaskActivity<StepInput, StepOutcome>
 {
-    public override Task<StepOutcome> RunAsync(TaskActivityContext context, string input) => workflow.RunStepAsync(input, WorkflowStep.Aggregate, CancellationToken.None);
+    public override Task<StepOutcome> RunAsync(TaskActivityContext context, StepInput input) => workflow.RunStepAsync(input, WorkflowStep.Aggregate, CancellationToken.None);
 }
 
 /// <summary>Notify: the decision to the uploader; whether the return now waits for sign-off.</summary>
-public sealed class NotifySubmission(SubmissionWorkflow workflow) : TaskActivity<string, StepOutcome>
+public sealed class NotifySubmission(SubmissionWorkflow workflow) : TaskActivity<StepInput, StepOutcome>
 {
-    public override Task<StepOutcome> RunAsync(TaskActivityContext context, string input) => workflow.RunStepAsync(input, WorkflowStep.Notify, CancellationToken.None);
+    public override Task<StepOutcome> RunAsync(TaskActivityContext context, StepInput input) => workflow.RunStepAsync(input, WorkflowStep.Notify, CancellationToken.None);
 }
 
 /// <summary>An administrator's retry: the Failed submission goes back to the status it had at the step it failed at.</summary>

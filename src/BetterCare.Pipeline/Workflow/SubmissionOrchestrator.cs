@@ -4,14 +4,24 @@ using Microsoft.DurableTask;
 
 namespace BetterCare.Pipeline.Workflow;
 
-/// <summary>What a submission's orchestration is started with: the submission, whether an administrator retried it, and its steps' retry policy.</summary>
-public sealed record SubmissionInput(string SubmissionId, bool Retry, int MaxAttempts, TimeSpan FirstRetryInterval);
+/// <summary>
+/// What a submission's orchestration is started with: the submission, whether an administrator
+/// retried it, its steps' retry policy, and the ETag of its state row as created.
+/// </summary>
+public sealed record SubmissionInput(string SubmissionId, bool Retry, int MaxAttempts, TimeSpan FirstRetryInterval, string? ETag = null);
+
+/// <summary>
+/// A step's input: the submission, and the ETag its state row had when the previous step ended
+/// (null when not known), so a step on the same process starts from the row it left (<see cref="RecentSubmissions"/>).
+/// </summary>
+public sealed record StepInput(string SubmissionId, string? ETag);
 
 /// <summary>
 /// How a step ended: false <see cref="Continue"/> when the submission is final already (failed
-/// earlier and not retried); the returns an accepted one superseded (Aggregate).
+/// earlier and not retried); the returns an accepted one superseded (Aggregate); the state row's
+/// ETag as the step left it.
 /// </summary>
-public sealed record StepOutcome(bool Continue, IReadOnlyList<string>? Superseded = null);
+public sealed record StepOutcome(bool Continue, IReadOnlyList<string>? Superseded = null, string? ETag = null);
 
 /// <summary>A step that kept failing, for <see cref="FailSubmission"/>.</summary>
 public sealed record StepFailure(string SubmissionId, WorkflowStep Step, string Reason);
@@ -42,9 +52,11 @@ public sealed class SubmissionOrchestrator : TaskOrchestrator<SubmissionInput, s
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         var retry = StepRetry.Options(input.MaxAttempts, input.FirstRetryInterval);
+        var etag = input.ETag;
         if (input.Retry)
         {
             await context.CallActivityAsync(nameof(ResumeSubmission), input.SubmissionId, retry);
+            etag = null;
         }
 
         foreach (var (step, activity) in Steps)
@@ -52,7 +64,7 @@ public sealed class SubmissionOrchestrator : TaskOrchestrator<SubmissionInput, s
             StepOutcome outcome;
             try
             {
-                outcome = await context.CallActivityAsync<StepOutcome>(activity, input.SubmissionId, retry);
+                outcome = await context.CallActivityAsync<StepOutcome>(activity, new StepInput(input.SubmissionId, etag), retry);
             }
             catch (TaskFailedException failure)
             {
@@ -65,6 +77,8 @@ public sealed class SubmissionOrchestrator : TaskOrchestrator<SubmissionInput, s
             {
                 return "Stopped";
             }
+
+            etag = outcome.ETag;
 
             foreach (var older in outcome.Superseded ?? [])
             {

@@ -20,6 +20,7 @@ namespace BetterCare.Pipeline.Workflow;
 public sealed partial class SubmissionWorkflow
 {
     private readonly IReturnTables _tables;
+    private readonly RecentSubmissions _recent;
     private readonly IReturnBlobs _blobs;
     private readonly IWorkflowClient _client;
     private readonly ReturnValidator _validator;
@@ -31,6 +32,7 @@ public sealed partial class SubmissionWorkflow
 
     public SubmissionWorkflow(
         IReturnTables tables,
+        RecentSubmissions recent,
         IReturnBlobs blobs,
         IWorkflowClient client,
         ReturnValidator validator,
@@ -41,6 +43,7 @@ public sealed partial class SubmissionWorkflow
         ILogger<SubmissionWorkflow> log)
     {
         _tables = tables;
+        _recent = recent;
         _blobs = blobs;
         _client = client;
         _validator = validator;
@@ -59,14 +62,18 @@ public sealed partial class SubmissionWorkflow
     {
         var id = SubmissionId.For(inboxBlob, blobETag);
         var submission = Submission.Receive(id, inboxBlob, fileName, uploader, _clock.GetUtcNow());
-        if (!await _tables.CreateSubmissionAsync(submission, ct).ConfigureAwait(false))
+        if (await _tables.CreateSubmissionAsync(submission, ct).ConfigureAwait(false))
+        {
+            _recent.Remember(submission);
+        }
+        else
         {
             submission = await _tables.GetSubmissionAsync(id, ct).ConfigureAwait(false)
                 ?? throw new InvalidOperationException($"Submission {id} exists but cannot be read.");
         }
 
         if (submission.Step == WorkflowStep.Process && submission.Status != SubmissionStatus.Failed &&
-            await StartOrchestrationAsync(id, retry: false, ct).ConfigureAwait(false))
+            await StartOrchestrationAsync(id, retry: false, ct, submission.ETag).ConfigureAwait(false))
         {
             LogStarted(id, inboxBlob);
         }
@@ -132,11 +139,15 @@ public sealed partial class SubmissionWorkflow
     /// Runs <paramref name="step"/> of a submission, or finds it done. Not to continue when the
     /// submission has failed (and so is out of the workflow until an administrator retries it).
     /// </summary>
-    public async Task<StepOutcome> RunStepAsync(string id, WorkflowStep step, CancellationToken ct)
+    public async Task<StepOutcome> RunStepAsync(StepInput input, WorkflowStep step, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(input);
+        var id = input.SubmissionId;
         for (var attempt = 0; attempt < 5; attempt++)
         {
-            var submission = await _tables.GetSubmissionAsync(id, ct).ConfigureAwait(false)
+            // The row as the previous step left it when this process saved it; otherwise (and after a conflict) read.
+            var submission = (attempt == 0 ? _recent.Find(id, input.ETag) : null)
+                ?? await _tables.GetSubmissionAsync(id, ct).ConfigureAwait(false)
                 ?? throw new InvalidOperationException($"Submission {id} has no state row.");
             if (submission.Status == SubmissionStatus.Failed)
             {
@@ -172,10 +183,10 @@ public sealed partial class SubmissionWorkflow
                 {
                     // Notified (now or by an earlier run): its sign-off waits on its own orchestration, started once.
                     await _client.StartAsync(
-                        nameof(SignOffOrchestrator), SignOffInstance.For(id), new SignOffInput(id, _options.MaxAttempts, _options.FirstRetryInterval), ct).ConfigureAwait(false);
+                        nameof(SignOffOrchestrator), SignOffInstance.For(id), new SignOffInput(id, _options.MaxAttempts, _options.FirstRetryInterval, submission.ETag), ct).ConfigureAwait(false);
                 }
 
-                return new StepOutcome(true, superseded);
+                return new StepOutcome(true, superseded, submission.ETag);
             }
             catch (ConcurrencyException)
             {
@@ -225,9 +236,9 @@ public sealed partial class SubmissionWorkflow
         return null;
     }
 
-    private Task<bool> StartOrchestrationAsync(string id, bool retry, CancellationToken ct) =>
+    private Task<bool> StartOrchestrationAsync(string id, bool retry, CancellationToken ct, string? etag = null) =>
         _client.StartAsync(
-            SubmissionOrchestrator.Name, id, new SubmissionInput(id, retry, _options.MaxAttempts, _options.FirstRetryInterval), ct);
+            SubmissionOrchestrator.Name, id, new SubmissionInput(id, retry, _options.MaxAttempts, _options.FirstRetryInterval, etag), ct);
 
     /// <summary>Runs the submission's current step; the Aggregate step names the returns it superseded.</summary>
     private async Task<IReadOnlyList<string>?> RunAsync(Submission submission, CancellationToken ct)
@@ -292,6 +303,7 @@ public sealed partial class SubmissionWorkflow
             _clock.GetUtcNow());
 
         await _tables.SaveSubmissionAsync(submission, ct).ConfigureAwait(false);
+        _recent.Remember(submission);
         LogProcessed(submission.Id, submission.Status, submission.Errors, submission.Warnings);
     }
 
@@ -300,6 +312,7 @@ public sealed partial class SubmissionWorkflow
         var (detail, superseded) = await _aggregator.ApplyAsync(submission, ct).ConfigureAwait(false);
         submission.Aggregated(_clock.GetUtcNow(), detail);
         await _tables.SaveSubmissionAsync(submission, ct).ConfigureAwait(false);
+        _recent.Remember(submission);
         return superseded;
     }
 
@@ -309,6 +322,7 @@ public sealed partial class SubmissionWorkflow
         var detail = await _signOff.NotifyAsync(submission, ct).ConfigureAwait(false);
         submission.Notified(_clock.GetUtcNow(), detail);
         await _tables.SaveSubmissionAsync(submission, ct).ConfigureAwait(false);
+        _recent.Remember(submission);
     }
 
     /// <summary>Marks the submission Failed at <paramref name="step"/>, unless it has meanwhile moved past it.</summary>
