@@ -502,6 +502,8 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
       BetterCare__Schedules__Periods: periodsSchedule
       BetterCare__SignOff__TokenKey: '@Microsoft.KeyVault(SecretUri=https://${keyVault.name}${environment().suffixes.keyvaultDns}/secrets/${signOffKeySecretName}/)'
       BetterCare__PublicBaseUrl: empty(publicBaseUrl) ? 'https://${functionApp.properties.defaultHostName}' : publicBaseUrl
+      // The service's own pages sit at the site's root (host.json's route prefix is empty).
+      AzureWebJobsDisableHomepage: 'true'
     },
     apiKeySettings,
     additionalAppSettings

@@ -25,6 +25,12 @@ public sealed class BetterCareSettings
     /// </summary>
     public TimeSpan InboxPollInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Where the pages may load the NHS's Frutiger font from (the NHS.UK frontend's CSS asks for it
+    /// there); empty for nowhere, when the fallback (Arial) shows. The only origin besides the site's own.
+    /// </summary>
+    public string FontOrigin { get; set; } = "https://assets.nhs.uk";
+
     /// <summary>NCRONTAB schedules (six fields, UTC) of the timer functions, by function name.</summary>
     public Dictionary<string, string> Schedules { get; set; } = [];
 

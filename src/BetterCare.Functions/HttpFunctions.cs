@@ -13,63 +13,83 @@ namespace BetterCare.Functions;
 public sealed class HttpFunctions(RouteInvoker routes, FunctionsWorkflowClient workflow)
 {
     [Function("UploadReturn")]
-    public IResult UploadReturn([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "returns")] HttpRequest request, [DurableClient] DurableTaskClient durable, FunctionContext context)
+    public IResult UploadReturn([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/returns")] HttpRequest request, [DurableClient] DurableTaskClient durable, FunctionContext context)
     {
         workflow.Use(durable);
         return routes.Handle("UploadReturn", request, context);
     }
 
     [Function("GetReturn")]
-    public IResult GetReturn([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "returns/{submissionId}")] HttpRequest request, FunctionContext context) =>
+    public IResult GetReturn([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/returns/{submissionId}")] HttpRequest request, FunctionContext context) =>
         routes.Handle("GetReturn", request, context);
 
     [Function("RetryReturn")]
-    public IResult RetryReturn([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "returns/{submissionId}/retry")] HttpRequest request, [DurableClient] DurableTaskClient durable, FunctionContext context)
+    public IResult RetryReturn([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/returns/{submissionId}/retry")] HttpRequest request, [DurableClient] DurableTaskClient durable, FunctionContext context)
     {
         workflow.Use(durable);
         return routes.Handle("RetryReturn", request, context);
     }
 
     [Function("ListPeriodReturns")]
-    public IResult ListPeriodReturns([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "periods/{period}/returns")] HttpRequest request, FunctionContext context) =>
+    public IResult ListPeriodReturns([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/periods/{period}/returns")] HttpRequest request, FunctionContext context) =>
         routes.Handle("ListPeriodReturns", request, context);
 
     [Function("PeriodAggregates")]
-    public IResult PeriodAggregates([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "aggregates/{period}")] HttpRequest request, FunctionContext context) =>
+    public IResult PeriodAggregates([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/aggregates/{period}")] HttpRequest request, FunctionContext context) =>
         routes.Handle("PeriodAggregates", request, context);
 
     [Function("AggregateSeries")]
-    public IResult AggregateSeries([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "aggregates")] HttpRequest request, FunctionContext context) =>
+    public IResult AggregateSeries([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/aggregates")] HttpRequest request, FunctionContext context) =>
         routes.Handle("AggregateSeries", request, context);
 
     [Function("RunRollup")]
-    public IResult RunRollup([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "rollups/{period}")] HttpRequest request, FunctionContext context) =>
+    public IResult RunRollup([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/rollups/{period}")] HttpRequest request, FunctionContext context) =>
         routes.Handle("RunRollup", request, context);
 
     [Function("ListRollups")]
-    public IResult ListRollups([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "rollups/{period}")] HttpRequest request, FunctionContext context) =>
+    public IResult ListRollups([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/rollups/{period}")] HttpRequest request, FunctionContext context) =>
         routes.Handle("ListRollups", request, context);
 
     [Function("GetReport")]
-    public IResult GetReport([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reports/{period}/{file}")] HttpRequest request, FunctionContext context) =>
+    public IResult GetReport([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/reports/{period}/{file}")] HttpRequest request, FunctionContext context) =>
         routes.Handle("GetReport", request, context);
 
     [Function("ShowSignOff")]
-    public IResult ShowSignOff([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "signoff/{token}")] HttpRequest request, FunctionContext context) =>
+    public IResult ShowSignOff([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/signoff/{token}")] HttpRequest request, FunctionContext context) =>
         routes.Handle("ShowSignOff", request, context);
 
     [Function("DecideSignOff")]
-    public IResult DecideSignOff([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "signoff/{token}")] HttpRequest request, [DurableClient] DurableTaskClient durable, FunctionContext context)
+    public IResult DecideSignOff([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/signoff/{token}")] HttpRequest request, [DurableClient] DurableTaskClient durable, FunctionContext context)
     {
         workflow.Use(durable);
         return routes.Handle("DecideSignOff", request, context);
     }
 
     [Function("SignOffSummary")]
-    public IResult SignOffSummary([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "signoff/{token}/summary")] HttpRequest request, FunctionContext context) =>
+    public IResult SignOffSummary([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/signoff/{token}/summary")] HttpRequest request, FunctionContext context) =>
         routes.Handle("SignOffSummary", request, context);
 
     [Function("SignedSummary")]
-    public IResult SignedSummary([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "returns/{submissionId}/signed-summary")] HttpRequest request, FunctionContext context) =>
+    public IResult SignedSummary([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/returns/{submissionId}/signed-summary")] HttpRequest request, FunctionContext context) =>
         routes.Handle("SignedSummary", request, context);
+
+    [Function("HomePage")]
+    public IResult HomePage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = BetterCare.App.Apis.Route.RootRoute)] HttpRequest request, FunctionContext context) =>
+        routes.Handle("HomePage", request, context);
+
+    [Function("SignInPage")]
+    public IResult SignInPage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "sign-in")] HttpRequest request, FunctionContext context) =>
+        routes.Handle("SignInPage", request, context);
+
+    [Function("SignIn")]
+    public IResult SignIn([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "sign-in")] HttpRequest request, FunctionContext context) =>
+        routes.Handle("SignIn", request, context);
+
+    [Function("SignOut")]
+    public IResult SignOut([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "sign-out")] HttpRequest request, FunctionContext context) =>
+        routes.Handle("SignOut", request, context);
+
+    [Function("Asset")]
+    public IResult Asset([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "assets/{*path}")] HttpRequest request, FunctionContext context) =>
+        routes.Handle("Asset", request, context);
 }

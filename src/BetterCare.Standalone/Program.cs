@@ -9,7 +9,6 @@ builder.AddBetterCareApp();
 builder.AddStandaloneHost();
 
 var app = builder.Build();
-app.MapGet("/", () => Results.Ok(new { service = "BetterCare Returns", status = "ready" }));
 app.MapBetterCareRoutes();
 app.Run();
 

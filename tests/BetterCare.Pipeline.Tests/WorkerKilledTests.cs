@@ -41,7 +41,11 @@ public class WorkerKilledTests
         Assert.All(killedWhile, unfinished => Assert.True(unfinished > 0, "A host was killed after every submission had finished, so the test proved nothing."));
         await using (var last = await AppProcess.StartAsync(azurite.ConnectionString))
         {
-            await Eventually.Async(storage.SubmissionStatesAsync, rows => rows.Count == ids.Count && rows.All(IsFinal), "every submission to finish after the restarts", seconds: 180);
+            await Eventually.Async(
+                async () => new Progress(await storage.SubmissionStatesAsync(), await storage.OrchestrationsAsync()),
+                p => p.States.Count == ids.Count && p.States.All(IsFinal),
+                "every submission to finish after the restarts",
+                seconds: 180);
             await Eventually.Async(() => storage.OrchestrationsAsync(), o => ids.All(i => o.GetValueOrDefault(i.Id) == "Completed"), "every orchestration to complete", seconds: 60);
             await Finished.ExactlyOnceAsync(storage, ids);
         }
@@ -53,6 +57,14 @@ public class WorkerKilledTests
         var states = await Eventually.Async(storage.SubmissionStatesAsync, rows => rows.Count(IsFinal) >= finished, $"{finished} submission(s) to finish", seconds: 120);
         app.Kill();
         return states.Count(r => !IsFinal(r));
+    }
+
+    /// <summary>The submissions' states and their orchestrations' statuses; says which are unfinished, if the wait gives up.</summary>
+    private sealed record Progress(List<Azure.Data.Tables.TableEntity> States, Dictionary<string, string> Orchestrations)
+    {
+        public override string ToString() =>
+            $"{States.Count} submissions; unfinished: " + string.Join(", ", States.Where(s => !IsFinal(s))
+                .Select(s => $"{s.PartitionKey} at {s.GetString("Step")}/{s.GetString("Status")}, orchestration {Orchestrations.GetValueOrDefault(s.PartitionKey) ?? "none"}"));
     }
 
     private static bool IsFinal(Azure.Data.Tables.TableEntity state) => state.GetString("Step") == "Done" || state.GetString("Status") == "Failed";

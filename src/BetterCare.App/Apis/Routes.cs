@@ -3,12 +3,15 @@ namespace BetterCare.App.Apis;
 /// <summary>One HTTP endpoint: its function name in Azure, its method, its path (with the <c>/api</c> prefix) and its handler.</summary>
 public sealed record Route(string Name, string Method, string Pattern, Delegate Handler)
 {
-    /// <summary>The path as a Functions HTTP trigger's <c>Route</c> states it: without the host's <c>api</c> prefix.</summary>
-    public string FunctionRoute => Pattern.StartsWith(Routes.Prefix + "/", StringComparison.Ordinal) ? Pattern[(Routes.Prefix.Length + 1)..] : Pattern.TrimStart('/');
+    /// <summary>The path as a Functions HTTP trigger's <c>Route</c> states it: the whole path without its leading slash (host.json's route prefix is empty, so pages sit at the site's root).</summary>
+    public string FunctionRoute => Pattern == "/" ? RootRoute : Pattern.TrimStart('/');
+
+    /// <summary>The site's root as a Functions route: an empty route would take the function's name instead, so an optional parameter that must stay empty.</summary>
+    public const string RootRoute = "{ignored:maxlength(0)?}";
 
     /// <summary>The names of the path's parameters, e.g. <c>period</c> and <c>file</c>.</summary>
     public IReadOnlyList<string> Parameters =>
-        [.. Pattern.Split('/').Where(s => s.StartsWith('{') && s.EndsWith('}')).Select(s => s[1..^1])];
+        [.. Pattern.Split('/').Where(s => s.StartsWith('{') && s.EndsWith('}')).Select(s => s[1..^1].TrimStart('*'))];
 }
 
 /// <summary>
@@ -35,6 +38,13 @@ public static class Routes
         new("DecideSignOff", "POST", "/api/signoff/{token}", SignOffPages.DecideAsync),
         new("SignOffSummary", "GET", "/api/signoff/{token}/summary", SignOffPages.LinkSummaryAsync),
         new("SignedSummary", "GET", "/api/returns/{submissionId}/signed-summary", SignOffPages.SignedSummaryAsync),
+
+        // Pages.
+        new("HomePage", "GET", "/", Pages.Home.HomePages.ShowAsync),
+        new("SignInPage", "GET", "/sign-in", Pages.SignIn.SignInPages.Show),
+        new("SignIn", "POST", "/sign-in", Pages.SignIn.SignInPages.SignInAsync),
+        new("SignOut", "POST", "/sign-out", Pages.SignIn.SignInPages.SignOutAsync),
+        new("Asset", "GET", "/assets/{*path}", Pages.Shared.AssetFiles.Get),
     ];
 
     public static Route Named(string name) => All.Single(r => r.Name == name);

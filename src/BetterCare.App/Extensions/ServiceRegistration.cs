@@ -63,6 +63,7 @@ public static class ServiceRegistration
         services.AddSingleton<TimerFunctions>();
         services.AddSingleton<CallerAuthenticator>();
         builder.AddSignOff();
+        builder.AddPages();
         services.AddHostedService<StorageStartup>();
         return builder;
     }

@@ -95,7 +95,7 @@ public class FunctionsMetadataTests
         Assert.True(TimeSpan.Parse((string)provider["controlQueueVisibilityTimeout"]!, System.Globalization.CultureInfo.InvariantCulture) > TimeSpan.Zero);
         Assert.True(TimeSpan.Parse((string)provider["workItemQueueVisibilityTimeout"]!, System.Globalization.CultureInfo.InvariantCulture) > TimeSpan.Zero);
         Assert.True((int)provider["partitionCount"]! is >= 1 and <= 16);
-        Assert.Equal("api", (string?)FunctionsBuild.HostJson()["extensions"]!["http"]!["routePrefix"]);
+        Assert.Equal(string.Empty, (string?)FunctionsBuild.HostJson()["extensions"]!["http"]!["routePrefix"]);
         Assert.Null(FunctionsBuild.HostJson()["customHandler"]);
     }
 }

@@ -15,13 +15,12 @@ public class RouteTableTests
         _ = app.Services;
 
         var standalone = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText != "/")
             .Select(e => $"{string.Join(",", e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods)} {e.RoutePattern.RawText}")
             .Order(StringComparer.Ordinal);
         var functions = FunctionsBuild.Functions()
             .Where(f => f["bindings"]!.AsArray().Any(b => (string?)b!["type"] == "httpTrigger"))
             .Select(f => FunctionsBuild.Trigger((string)f["name"]!))
-            .Select(t => $"{string.Join(",", t["methods"]!.AsArray().Select(m => ((string)m!).ToUpperInvariant()))} /api/{(string?)t["route"]}")
+            .Select(t => $"{string.Join(",", t["methods"]!.AsArray().Select(m => ((string)m!).ToUpperInvariant()))} /{((string?)t["route"] == BetterCare.App.Apis.Route.RootRoute ? string.Empty : (string?)t["route"])}")
             .Order(StringComparer.Ordinal);
 
         Assert.Equal(Routes.All.Select(r => $"{r.Method} {r.Pattern}").Order(StringComparer.Ordinal), standalone);

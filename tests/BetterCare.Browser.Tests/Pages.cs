@@ -1,0 +1,39 @@
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace BetterCare.Browser.Tests;
+
+/// <summary>What every page visit checks and keeps: accessibility (axe, JavaScript on), a screenshot, nothing off-site.</summary>
+internal static class Pages
+{
+    public static string Screenshots { get; } = Path.Combine(Repo.Root, "TestResults", "screenshots");
+
+    /// <summary>Axe finds no serious or critical violation on the page as it stands, and a full-page screenshot is kept under <paramref name="name"/>.</summary>
+    public static async Task CheckAsync(Visit visit, string name)
+    {
+        Directory.CreateDirectory(Screenshots);
+        await visit.Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true }).WaitAsync(BrowserFixture.StepTimeout);
+        if (visit.JavaScript)
+        {
+            var results = await visit.Page.RunAxe().WaitAsync(BrowserFixture.StepTimeout);
+            var bad = results.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target))}").ToList();
+            Assert.True(bad.Count == 0, $"{name}: " + string.Join("; ", bad));
+        }
+
+        Assert.Empty(visit.Offsite);
+    }
+
+    public static Task GotoAsync(this Visit visit, string path) =>
+        visit.Page.GotoAsync(path).WaitAsync(BrowserFixture.StepTimeout);
+
+    /// <summary>Signs in on the sign-in page with a key, by label and button as a person would.</summary>
+    public static async Task SignInAsync(this Visit visit, string key)
+    {
+        await visit.Page.GetByLabel("Access key").FillAsync(key).WaitAsync(BrowserFixture.StepTimeout);
+        await visit.Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync().WaitAsync(BrowserFixture.StepTimeout);
+        await visit.Page.WaitForLoadStateAsync(LoadState.Load).WaitAsync(BrowserFixture.StepTimeout);
+    }
+
+    public static async Task<string> HeadingAsync(this Visit visit) =>
+        (await visit.Page.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync().WaitAsync(BrowserFixture.StepTimeout)).Trim();
+}

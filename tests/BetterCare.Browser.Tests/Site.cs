@@ -1,0 +1,76 @@
+using BetterCare.Standalone;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BetterCare.Browser.Tests;
+
+/// <summary>
+/// The standalone host on a real loopback port (Kestrel, so a browser can reach it) against one
+/// Azurite, with a lead, a regional manager and an administrator able to sign in, and mail to a
+/// throwaway outbox. The cron loop is out; the engine runs.
+/// </summary>
+public sealed class Site : WebApplicationFactory<Program>
+{
+    public const string LeadKey = "nel-lead-browser-key";
+    public const string LeadName = "North East Lincolnshire HWB lead";
+    public const string ManagerKey = "north-manager-browser-key";
+    public const string AdminKey = "admin-browser-key";
+
+    private readonly string _connection;
+    private readonly string _outbox = Directory.CreateTempSubdirectory("outbox-").FullName;
+
+    public Site(string connection)
+    {
+        _connection = connection;
+        UseKestrel(0);
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses
+            ?? throw new InvalidOperationException("The site did not say where it listens.");
+        Address = new Uri(addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
+    }
+
+    public Uri Address { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["urls"] = "http://127.0.0.1:0",
+            ["AzureWebJobsStorage"] = _connection,
+            ["BetterCare:ReferenceDirectory"] = Repo.Reference,
+            ["BetterCare:PublicBaseUrl"] = "http://127.0.0.1",
+            ["BetterCare:Mail:OutboxDirectory"] = _outbox,
+            ["BetterCare:ApiKeys:0:Key"] = LeadKey,
+            ["BetterCare:ApiKeys:0:Name"] = LeadName,
+            ["BetterCare:ApiKeys:0:Role"] = "HwbLead",
+            ["BetterCare:ApiKeys:0:Scope"] = "E06000012",
+            ["BetterCare:ApiKeys:1:Key"] = ManagerKey,
+            ["BetterCare:ApiKeys:1:Name"] = "North East and Yorkshire Better Care manager",
+            ["BetterCare:ApiKeys:1:Role"] = "RegionalManager",
+            ["BetterCare:ApiKeys:1:Scope"] = "North East and Yorkshire",
+            ["BetterCare:ApiKeys:2:Key"] = AdminKey,
+            ["BetterCare:ApiKeys:2:Name"] = "Service administrator",
+            ["BetterCare:ApiKeys:2:Role"] = "Admin",
+            ["BetterCare:TaskHub:MaxQueuePollingInterval"] = "00:00:00.500",
+
+            // No font from the NHS's host: the pages' own policy then stops the browser asking for it, so nothing leaves the machine.
+            ["BetterCare:FontOrigin"] = string.Empty,
+        };
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services => services.Remove(services.Single(d => d.ImplementationType == typeof(CronScheduler))));
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Directory.Delete(_outbox, recursive: true);
+    }
+}
