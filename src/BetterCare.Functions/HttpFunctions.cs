@@ -92,4 +92,15 @@ public sealed class HttpFunctions(RouteInvoker routes, FunctionsWorkflowClient w
     [Function("Asset")]
     public IResult Asset([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "assets/{*path}")] HttpRequest request, FunctionContext context) =>
         routes.Handle("Asset", request, context);
+
+    [Function("UploadPage")]
+    public IResult UploadPage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "upload")] HttpRequest request, FunctionContext context) =>
+        routes.Handle("UploadPage", request, context);
+
+    [Function("Upload")]
+    public IResult Upload([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "upload")] HttpRequest request, [DurableClient] DurableTaskClient durable, FunctionContext context)
+    {
+        workflow.Use(durable);
+        return routes.Handle("Upload", request, context);
+    }
 }

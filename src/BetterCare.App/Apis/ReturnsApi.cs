@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using BetterCare.App.Auth;
-using BetterCare.App.Triggers;
+using BetterCare.App.Uploads;
 using BetterCare.Pipeline.Ports;
 using BetterCare.Pipeline.Submissions;
 using BetterCare.Pipeline.Workflow;
@@ -15,9 +15,7 @@ namespace BetterCare.App.Apis;
 /// <summary>Uploading returns and following them: <c>/api/returns</c> and <c>/api/periods/{period}/returns</c>.</summary>
 public static class ReturnsApi
 {
-    internal static async Task<IResult> UploadAsync(
-        HttpRequest request, CallerAuthenticator auth, SubmissionWorkflow workflow, InboxTrigger inbox, IReturnBlobs blobs,
-        PipelineOptions options, TimeProvider clock, CancellationToken ct)
+    internal static async Task<IResult> UploadAsync(HttpRequest request, CallerAuthenticator auth, ReturnUploads uploads, CancellationToken ct)
     {
         if (auth.Authenticate(request) is not { } caller)
         {
@@ -29,10 +27,9 @@ public static class ReturnsApi
             return ApiErrors.Forbidden("This key cannot upload returns.");
         }
 
-        var limit = SizeText(options.MaxUploadBytes);
-        if (request.ContentLength > options.MaxUploadBytes + (64 * 1024))
+        if (request.ContentLength > uploads.MaxBytes + (64 * 1024))
         {
-            return ApiErrors.Of(StatusCodes.Status413PayloadTooLarge, $"The upload is larger than the {limit} limit for a return.");
+            return ApiErrors.Of(StatusCodes.Status413PayloadTooLarge, $"The upload is larger than the {uploads.Limit} limit for a return.");
         }
 
         if (!request.HasFormContentType)
@@ -48,7 +45,7 @@ public static class ReturnsApi
         }
         catch (Exception e) when (e is InvalidDataException or BadHttpRequestException or IOException)
         {
-            return ApiErrors.Of(StatusCodes.Status413PayloadTooLarge, $"The upload could not be read whole; it may be larger than the {limit} limit for a return.");
+            return ApiErrors.Of(StatusCodes.Status413PayloadTooLarge, $"The upload could not be read whole; it may be larger than the {uploads.Limit} limit for a return.");
         }
 
         if (file is null || file.Length == 0)
@@ -56,45 +53,13 @@ public static class ReturnsApi
             return ApiErrors.Of(StatusCodes.Status400BadRequest, "No workbook was sent: put it in a multipart field named 'file'.");
         }
 
-        if (file.Length > options.MaxUploadBytes)
+        var (taken, problem) = await uploads.TakeAsync(caller, file, check: false, ct).ConfigureAwait(false);
+        if (problem is not null)
         {
-            return ApiErrors.Of(StatusCodes.Status413PayloadTooLarge, $"'{file.FileName}' is larger than the {limit} limit for a return.");
+            return ApiErrors.Of(problem.Status, problem.Message.Replace("You upload returns for", "This key uploads returns for", StringComparison.Ordinal));
         }
 
-        var content = new byte[file.Length];
-        await using (var stream = file.OpenReadStream())
-        {
-            await stream.ReadExactlyAsync(content, ct).ConfigureAwait(false);
-        }
-
-        var fileName = SafeFileName(file.FileName);
-        var read = new WorkbookReader().Read(new MemoryStream(content, writable: false), fileName);
-        if (read.Workbook is null)
-        {
-            return ApiErrors.Of(StatusCodes.Status422UnprocessableEntity, $"'{fileName}' cannot be read as a workbook: {read.Problem}.");
-        }
-
-        var hwb = ReturnParser.Parse(read.Workbook).Cover?.HwbCode;
-        if (!HwbCode.IsValid(hwb) && caller.Role != Role.Admin)
-        {
-            return ApiErrors.Of(StatusCodes.Status422UnprocessableEntity, $"'{fileName}' gives no valid HWB code on its Cover, so it cannot be filed for {caller.Scope}.");
-        }
-
-        if (HwbCode.IsValid(hwb) && !caller.CanUploadFor(hwb!))
-        {
-            return ApiErrors.Forbidden($"This key uploads returns for {caller.Scope}; '{fileName}' is a return for {hwb}.");
-        }
-
-        // A plain name directly in the inbox (the only kind the inbox trigger reads); the file's own name travels with the submission.
-        var extension = Path.GetExtension(fileName).ToLowerInvariant() is ".xls" ? ".xls" : ".xlsx";
-        var blobName = $"{(HwbCode.IsValid(hwb) ? hwb : "unidentified")}-{clock.GetUtcNow():yyyyMMdd'T'HHmmssfff}-{Guid.NewGuid():N}{extension}";
-        using var activity = PipelineTracing.StartUpload();
-        // The watcher leaves it to this request; and who uploaded it goes with the blob, for a watcher
-        // elsewhere (another instance) that sees it before this request starts its workflow.
-        inbox.Starting(blobName);
-        var etag = await blobs.PutInboxAsync(blobName, content, new InboxUpload(caller.Name, fileName), ct).ConfigureAwait(false);
-        var submission = await workflow.StartAsync(blobName, etag, fileName, caller.Name, ct).ConfigureAwait(false);
-
+        var submission = taken!.Submission;
         var url = $"/api/returns/{submission.Id}";
         return Results.Accepted(url, new UploadAccepted(submission.Id, submission.Status.ToString(), url));
     }
@@ -173,30 +138,4 @@ public static class ReturnsApi
 
     private static bool CanSee(Caller caller, Submission s, ReferenceData reference) =>
         caller.CanSee(s.HwbCode, reference.Area(s.HwbCode)?.Region) || s.Uploader == caller.Name;
-
-    /// <summary>A size as a person reads it: a limit below 1 MB must not read as "0 MB".</summary>
-    private static string SizeText(long bytes) => bytes switch
-    {
-        >= 1024 * 1024 when bytes % (1024 * 1024) == 0 => $"{bytes / (1024 * 1024)} MB",
-        >= 1024 when bytes % 1024 == 0 => $"{bytes / 1024} KB",
-        _ => $"{bytes:N0}-byte",
-    };
-
-    private static string SafeFileName(string? name)
-    {
-        var raw = Path.GetFileName(name ?? string.Empty);
-        var sb = new StringBuilder(raw.Length);
-        foreach (var c in raw)
-        {
-            sb.Append(char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '-');
-        }
-
-        var safe = sb.ToString().Trim('.', '-');
-        if (safe.Length > 100)
-        {
-            safe = safe[^100..];
-        }
-
-        return safe.Length == 0 ? "return.xlsx" : safe;
-    }
 }

@@ -44,6 +44,8 @@ public static class Routes
         new("SignInPage", "GET", "/sign-in", Pages.SignIn.SignInPages.Show),
         new("SignIn", "POST", "/sign-in", Pages.SignIn.SignInPages.SignInAsync),
         new("SignOut", "POST", "/sign-out", Pages.SignIn.SignInPages.SignOutAsync),
+        new("UploadPage", "GET", "/upload", Pages.Upload.UploadPages.Show),
+        new("Upload", "POST", "/upload", Pages.Upload.UploadPages.UploadAsync),
         new("Asset", "GET", "/assets/{*path}", Pages.Shared.AssetFiles.Get),
     ];
 

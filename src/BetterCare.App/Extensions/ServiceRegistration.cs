@@ -60,6 +60,7 @@ public static class ServiceRegistration
         }
 
         services.AddSingleton<InboxTrigger>();
+        services.AddSingleton<Uploads.ReturnUploads>();
         services.AddSingleton<TimerFunctions>();
         services.AddSingleton<CallerAuthenticator>();
         builder.AddSignOff();

@@ -30,7 +30,7 @@ public static class HomePages
             }
 
             var name = reference.Area(hwb)?.HwbName ?? hwb;
-            return Shared.Page.Of<HomePage>(caller, new { Heading = $"{name}: your returns", Lines = (IReadOnlyList<PeriodLine>)lines });
+            return Shared.Page.Of<HomePage>(caller, new { Heading = $"{name}: your returns", Lines = (IReadOnlyList<PeriodLine>)lines, CanUpload = true });
         }
 
         var region = caller.Role == Role.RegionalManager ? caller.Scope : null;
@@ -43,6 +43,6 @@ public static class HomePages
                 region is null ? "Returns from every board in England." : $"Returns from the boards in {region}."));
         }
 
-        return Shared.Page.Of<HomePage>(caller, new { Heading = region is null ? "Returns in England" : $"Returns in {region}", Lines = (IReadOnlyList<PeriodLine>)lines });
+        return Shared.Page.Of<HomePage>(caller, new { Heading = region is null ? "Returns in England" : $"Returns in {region}", Lines = (IReadOnlyList<PeriodLine>)lines, CanUpload = caller.Role == Role.Admin });
     }
 }

@@ -1,0 +1,72 @@
+using Microsoft.Playwright;
+
+namespace BetterCare.Browser.Tests;
+
+/// <summary>A lead uploads a flawed return, reads what is wrong with its cells, uploads the corrected one and sees it accepted.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class UploadTests(BrowserFixture browser) : IAsyncLifetime
+{
+    private Azurite _azurite = null!;
+    private Site _site = null!;
+    private readonly Returns _returns = new();
+
+    public async Task InitializeAsync()
+    {
+        _azurite = await Azurite.StartAsync();
+        _site = new Site(_azurite.ConnectionString);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _site.DisposeAsync();
+        await _azurite.DisposeAsync();
+        _returns.Dispose();
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task ALeadUploadsAFlawedReturnReadsItsFindingsThenUploadsTheCorrectedOne(bool javaScript)
+    {
+        await using var visit = await browser.VisitAsync(_site.Address, javaScript);
+        var suffix = javaScript ? string.Empty : "-no-js";
+        await visit.GotoAsync("/upload");
+        await visit.SignInAsync(Site.LeadKey);
+        Assert.Equal("Upload a return", await visit.HeadingAsync());
+        await Pages.CheckAsync(visit, "upload" + suffix);
+
+        // The flawed one: rejected, and the report says which cell and by how much.
+        await visit.Page.GetByLabel("Quarterly return workbook").SetInputFilesAsync(_returns.WithWrongTotal());
+        await visit.Page.GetByRole(AriaRole.Button, new() { Name = "Upload and check" }).ClickAsync();
+        Assert.Equal("Your return needs changes", await visit.HeadingAsync());
+        var errors = visit.Page.Locator("table", new() { HasText = "Contributions sheet" }).First;
+        var text = await errors.InnerTextAsync();
+        Assert.Matches(@"[A-Z]+[0-9]+", text);
+        Assert.Contains("£", text, StringComparison.Ordinal);
+        Assert.Contains("error", await visit.Page.Locator(".nhsuk-inset-text").InnerTextAsync(), StringComparison.Ordinal);
+        await Pages.CheckAsync(visit, "report-rejected" + suffix);
+
+        // The corrected one: no errors, accepted.
+        await visit.Page.GetByRole(AriaRole.Link, new() { Name = "Upload another workbook" }).ClickAsync();
+        await visit.Page.GetByLabel("Quarterly return workbook").SetInputFilesAsync(_returns.Clean());
+        await visit.Page.GetByRole(AriaRole.Button, new() { Name = "Upload and check" }).ClickAsync();
+        Assert.Equal("Your return has no errors", await visit.HeadingAsync());
+        Assert.Contains("accepted", await visit.Page.Locator(".nhsuk-inset-text").InnerTextAsync(), StringComparison.Ordinal);
+        await Pages.CheckAsync(visit, "report-accepted" + suffix);
+    }
+
+    [Fact]
+    public async Task UploadingWithNoFileChosenSaysWhatToDo()
+    {
+        await using var visit = await browser.VisitAsync(_site.Address);
+        await visit.GotoAsync("/upload");
+        await visit.SignInAsync(Site.LeadKey);
+        await visit.Page.GetByRole(AriaRole.Button, new() { Name = "Upload and check" }).ClickAsync();
+
+        Assert.Equal("Upload a return", await visit.HeadingAsync());
+        var summary = visit.Page.Locator(".nhsuk-error-summary");
+        Assert.Contains("Choose the workbook to upload", await summary.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("#file", await summary.GetByRole(AriaRole.Link).GetAttributeAsync("href"));
+        await Pages.CheckAsync(visit, "upload-no-file");
+    }
+}
