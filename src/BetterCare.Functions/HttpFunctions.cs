@@ -103,4 +103,8 @@ public sealed class HttpFunctions(RouteInvoker routes, FunctionsWorkflowClient w
         workflow.Use(durable);
         return routes.Handle("Upload", request, context);
     }
+
+    [Function("TemplateDownload")]
+    public IResult TemplateDownload([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "periods/{period}/template")] HttpRequest request, FunctionContext context) =>
+        routes.Handle("TemplateDownload", request, context);
 }

@@ -8,6 +8,9 @@ internal sealed class Returns : IDisposable
 {
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("returns-");
 
+    /// <summary>Where the test's workbooks (and downloads) go.</summary>
+    public string Folder => _folder.FullName;
+
     /// <summary>The seed as filed: every figure adds up.</summary>
     public string Clean() => Write("nel-2017-18-q2.xlsx", NorthEastLincolnshire.Q2_2017_18());
 

@@ -30,8 +30,21 @@ public sealed class UploadTests(BrowserFixture browser) : IAsyncLifetime
     {
         await using var visit = await browser.VisitAsync(_site.Address, javaScript);
         var suffix = javaScript ? string.Empty : "-no-js";
-        await visit.GotoAsync("/upload");
+        await visit.GotoAsync("/");
         await visit.SignInAsync(Site.LeadKey);
+
+        // The period's template, pre-filled for the board: its code, the period, its partners.
+        var download = await visit.Page.RunAndWaitForDownloadAsync(() =>
+            visit.Page.GetByRole(AriaRole.Link, new() { Name = "Download the 2017-18 quarter 2 template for your board" }).ClickAsync());
+        var template = Path.Combine(_returns.Folder, download.SuggestedFilename);
+        await download.SaveAsAsync(template);
+        var read = new BetterCare.Returns.Reading.WorkbookReader().Read(File.OpenRead(template), download.SuggestedFilename);
+        var parsed = BetterCare.Returns.Parsing.ReturnParser.Parse(read.Workbook!);
+        Assert.Equal("E06000012", parsed.Cover!.HwbCode);
+        Assert.Equal("2017-18-Q2", parsed.Cover.Period?.ToString());
+        Assert.Contains(parsed.Contributions!.Rows, r => r.Name.Contains("North East Lincolnshire CCG", StringComparison.Ordinal));
+
+        await visit.Page.GetByRole(AriaRole.Link, new() { Name = "Upload a return" }).ClickAsync();
         Assert.Equal("Upload a return", await visit.HeadingAsync());
         await Pages.CheckAsync(visit, "upload" + suffix);
 

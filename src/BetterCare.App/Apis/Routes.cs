@@ -46,6 +46,7 @@ public static class Routes
         new("SignOut", "POST", "/sign-out", Pages.SignIn.SignInPages.SignOutAsync),
         new("UploadPage", "GET", "/upload", Pages.Upload.UploadPages.Show),
         new("Upload", "POST", "/upload", Pages.Upload.UploadPages.UploadAsync),
+        new("TemplateDownload", "GET", "/periods/{period}/template", Pages.Templates.TemplatePages.Download),
         new("Asset", "GET", "/assets/{*path}", Pages.Shared.AssetFiles.Get),
     ];
 

@@ -30,7 +30,7 @@ public static class HomePages
             }
 
             var name = reference.Area(hwb)?.HwbName ?? hwb;
-            return Shared.Page.Of<HomePage>(caller, new { Heading = $"{name}: your returns", Lines = (IReadOnlyList<PeriodLine>)lines, CanUpload = true });
+            return Shared.Page.Of<HomePage>(caller, new { Heading = $"{name}: your returns", Lines = (IReadOnlyList<PeriodLine>)lines, CanUpload = true, Templates = true });
         }
 
         var region = caller.Role == Role.RegionalManager ? caller.Scope : null;
