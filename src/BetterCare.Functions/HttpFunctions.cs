@@ -107,4 +107,12 @@ public sealed class HttpFunctions(RouteInvoker routes, FunctionsWorkflowClient w
     [Function("TemplateDownload")]
     public IResult TemplateDownload([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "periods/{period}/template")] HttpRequest request, FunctionContext context) =>
         routes.Handle("TemplateDownload", request, context);
+
+    [Function("SubmissionPage")]
+    public IResult SubmissionPage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "submissions/{submissionId}")] HttpRequest request, FunctionContext context) =>
+        routes.Handle("SubmissionPage", request, context);
+
+    [Function("SubmissionFile")]
+    public IResult SubmissionFile([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "submissions/{submissionId}/file")] HttpRequest request, FunctionContext context) =>
+        routes.Handle("SubmissionFile", request, context);
 }

@@ -61,11 +61,29 @@ public sealed class UploadTests(BrowserFixture browser) : IAsyncLifetime
 
         // The corrected one: no errors, accepted.
         await visit.Page.GetByRole(AriaRole.Link, new() { Name = "Upload another workbook" }).ClickAsync();
-        await visit.Page.GetByLabel("Quarterly return workbook").SetInputFilesAsync(_returns.Clean());
+        var clean = _returns.Clean();
+        await visit.Page.GetByLabel("Quarterly return workbook").SetInputFilesAsync(clean);
         await visit.Page.GetByRole(AriaRole.Button, new() { Name = "Upload and check" }).ClickAsync();
         Assert.Equal("Your return has no errors", await visit.HeadingAsync());
         Assert.Contains("accepted", await visit.Page.Locator(".nhsuk-inset-text").InnerTextAsync(), StringComparison.Ordinal);
         await Pages.CheckAsync(visit, "report-accepted" + suffix);
+
+        // Its page follows it (reloading itself) until the signatories have been asked.
+        await visit.Page.GetByRole(AriaRole.Link, new() { Name = "Follow this return" }).ClickAsync();
+        var tag = visit.Page.Locator("main .nhsuk-tag").First;
+        await Eventually.Async(async () => await tag.InnerTextAsync(), t => t.StartsWith("Accepted, awaiting", StringComparison.Ordinal), "the return to be awaiting its signatures", seconds: 60);
+        Assert.Matches(@"Accepted, awaiting (\d+) of \1 signatures", await tag.InnerTextAsync());
+        var timeline = await visit.Page.Locator("table", new() { HasText = "What happened" }).InnerTextAsync();
+        Assert.Contains("sign-off requested from", timeline, StringComparison.Ordinal);
+        Assert.Contains("Not yet signed", await visit.Page.Locator("table", new() { HasText = "Signing for" }).InnerTextAsync(), StringComparison.Ordinal);
+        await Pages.CheckAsync(visit, "submission-awaiting-signatures" + suffix);
+
+        // The workbook as it was uploaded.
+        var archived = await visit.Page.RunAndWaitForDownloadAsync(() => visit.Page.GetByRole(AriaRole.Link, new() { Name = "Download the workbook as it was uploaded" }).ClickAsync());
+        Assert.Equal("nel-2017-18-q2.xlsx", archived.SuggestedFilename);
+        var copy = Path.Combine(_returns.Folder, "archived.xlsx");
+        await archived.SaveAsAsync(copy);
+        Assert.Equal(await File.ReadAllBytesAsync(clean), await File.ReadAllBytesAsync(copy));
     }
 
     [Fact]

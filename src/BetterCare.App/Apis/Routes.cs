@@ -47,6 +47,8 @@ public static class Routes
         new("UploadPage", "GET", "/upload", Pages.Upload.UploadPages.Show),
         new("Upload", "POST", "/upload", Pages.Upload.UploadPages.UploadAsync),
         new("TemplateDownload", "GET", "/periods/{period}/template", Pages.Templates.TemplatePages.Download),
+        new("SubmissionPage", "GET", "/submissions/{submissionId}", Pages.Submissions.SubmissionPages.ShowAsync),
+        new("SubmissionFile", "GET", "/submissions/{submissionId}/file", Pages.Submissions.SubmissionPages.FileAsync),
         new("Asset", "GET", "/assets/{*path}", Pages.Shared.AssetFiles.Get),
     ];
 

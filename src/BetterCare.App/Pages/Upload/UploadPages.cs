@@ -55,7 +55,7 @@ public static class UploadPages
             return Problem(caller, uploads, problem.Status, problem.Message);
         }
 
-        return Page.Of<ReportPage>(caller, new { taken!.Checked.Report, taken.Submission.FileName });
+        return Page.Of<ReportPage>(caller, new { taken!.Checked.Report, taken.Submission.FileName, SubmissionId = taken.Submission.Id });
     }
 
     private static IResult Problem(Caller caller, ReturnUploads uploads, int status, string message) =>
