@@ -56,8 +56,7 @@ public sealed class SignInTests(BrowserFixture browser) : IAsyncLifetime
         await Pages.CheckAsync(visit, "lead-home" + suffix);
 
         // Signing out ends the session: the home page asks for a key again.
-        await visit.Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-        await visit.Page.WaitForLoadStateAsync(LoadState.Load);
+        await visit.ClickToNavigateAsync(visit.Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }));
         Assert.Equal("Sign in", await visit.HeadingAsync());
         await visit.GotoAsync("/");
         Assert.Contains("/sign-in", visit.Page.Url, StringComparison.Ordinal);

@@ -44,13 +44,13 @@ public sealed class UploadTests(BrowserFixture browser) : IAsyncLifetime
         Assert.Equal("2017-18-Q2", parsed.Cover.Period?.ToString());
         Assert.Contains(parsed.Contributions!.Rows, r => r.Name.Contains("North East Lincolnshire CCG", StringComparison.Ordinal));
 
-        await visit.Page.GetByRole(AriaRole.Link, new() { Name = "Upload a return" }).ClickAsync();
+        await visit.ClickToNavigateAsync(visit.Page.GetByRole(AriaRole.Link, new() { Name = "Upload a return" }));
         Assert.Equal("Upload a return", await visit.HeadingAsync());
         await Pages.CheckAsync(visit, "upload" + suffix);
 
         // The flawed one: rejected, and the report says which cell and by how much.
         await visit.Page.GetByLabel("Quarterly return workbook").SetInputFilesAsync(_returns.WithWrongTotal());
-        await visit.Page.GetByRole(AriaRole.Button, new() { Name = "Upload and check" }).ClickAsync();
+        await visit.ClickToNavigateAsync(visit.Page.GetByRole(AriaRole.Button, new() { Name = "Upload and check" }));
         Assert.Equal("Your return needs changes", await visit.HeadingAsync());
         var errors = visit.Page.Locator("table", new() { HasText = "Contributions sheet" }).First;
         var text = await errors.InnerTextAsync();
@@ -60,18 +60,19 @@ public sealed class UploadTests(BrowserFixture browser) : IAsyncLifetime
         await Pages.CheckAsync(visit, "report-rejected" + suffix);
 
         // The corrected one: no errors, accepted.
-        await visit.Page.GetByRole(AriaRole.Link, new() { Name = "Upload another workbook" }).ClickAsync();
+        await visit.ClickToNavigateAsync(visit.Page.GetByRole(AriaRole.Link, new() { Name = "Upload another workbook" }));
         var clean = _returns.Clean();
         await visit.Page.GetByLabel("Quarterly return workbook").SetInputFilesAsync(clean);
-        await visit.Page.GetByRole(AriaRole.Button, new() { Name = "Upload and check" }).ClickAsync();
+        await visit.ClickToNavigateAsync(visit.Page.GetByRole(AriaRole.Button, new() { Name = "Upload and check" }));
         Assert.Equal("Your return has no errors", await visit.HeadingAsync());
         Assert.Contains("accepted", await visit.Page.Locator(".nhsuk-inset-text").InnerTextAsync(), StringComparison.Ordinal);
         await Pages.CheckAsync(visit, "report-accepted" + suffix);
 
         // Its page follows it (reloading itself) until the signatories have been asked.
-        await visit.Page.GetByRole(AriaRole.Link, new() { Name = "Follow this return" }).ClickAsync();
+        await visit.ClickToNavigateAsync(visit.Page.GetByRole(AriaRole.Link, new() { Name = "Follow this return" }));
         var tag = visit.Page.Locator("main .nhsuk-tag").First;
-        await Eventually.Async(async () => await tag.InnerTextAsync(), t => t.StartsWith("Accepted, awaiting", StringComparison.Ordinal), "the return to be awaiting its signatures", seconds: 60);
+        var timelineTable = visit.Page.Locator("table", new() { HasText = "What happened" });
+        await Eventually.Async(() => Pages.TextWhileReloadingAsync(timelineTable), t => t.Contains("sign-off requested from", StringComparison.Ordinal), "the page to show the sign-off requests", seconds: 60);
         Assert.Matches(@"Accepted, awaiting (\d+) of \1 signatures", await tag.InnerTextAsync());
         var timeline = await visit.Page.Locator("table", new() { HasText = "What happened" }).InnerTextAsync();
         Assert.Contains("sign-off requested from", timeline, StringComparison.Ordinal);
@@ -92,7 +93,7 @@ public sealed class UploadTests(BrowserFixture browser) : IAsyncLifetime
         await using var visit = await browser.VisitAsync(_site.Address);
         await visit.GotoAsync("/upload");
         await visit.SignInAsync(Site.LeadKey);
-        await visit.Page.GetByRole(AriaRole.Button, new() { Name = "Upload and check" }).ClickAsync();
+        await visit.ClickToNavigateAsync(visit.Page.GetByRole(AriaRole.Button, new() { Name = "Upload and check" }));
 
         Assert.Equal("Upload a return", await visit.HeadingAsync());
         var summary = visit.Page.Locator(".nhsuk-error-summary");
