@@ -4,28 +4,13 @@ using Microsoft.Playwright;
 namespace BetterCare.Browser.Tests;
 
 /// <summary>What the home page offers depends on who signed in.</summary>
-[Collection(BrowserCollection.Name)]
-public sealed class HomeTests(BrowserFixture browser) : IAsyncLifetime
+public sealed class HomeTests(BrowserFixture browser) : SiteTest(browser)
 {
-    private Azurite _azurite = null!;
-    private Site _site = null!;
-
-    public async Task InitializeAsync()
-    {
-        _azurite = await Azurite.StartAsync();
-        _site = new Site(_azurite.ConnectionString);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _site.DisposeAsync();
-        await _azurite.DisposeAsync();
-    }
 
     [Fact]
     public async Task ARegionalManagerSeesTheRegionsPeriodsAndCannotUploadOrTakeABoardsTemplate()
     {
-        await using var visit = await browser.VisitAsync(_site.Address);
+        await using var visit = await Browser.VisitAsync(Site.Address);
         await visit.GotoAsync("/");
         await visit.SignInAsync(Site.ManagerKey);
 

@@ -4,30 +4,15 @@ using Microsoft.Playwright;
 namespace BetterCare.Browser.Tests;
 
 /// <summary>Signing in and out, in a real browser: with JavaScript, without it, and with the keyboard alone.</summary>
-[Collection(BrowserCollection.Name)]
-public sealed class SignInTests(BrowserFixture browser) : IAsyncLifetime
+public sealed class SignInTests(BrowserFixture browser) : SiteTest(browser)
 {
-    private Azurite _azurite = null!;
-    private Site _site = null!;
-
-    public async Task InitializeAsync()
-    {
-        _azurite = await Azurite.StartAsync();
-        _site = new Site(_azurite.ConnectionString);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _site.DisposeAsync();
-        await _azurite.DisposeAsync();
-    }
 
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
     public async Task ALeadSignsInSeesTheBoardsPeriodsAndSignsOut(bool javaScript)
     {
-        await using var visit = await browser.VisitAsync(_site.Address, javaScript);
+        await using var visit = await Browser.VisitAsync(Site.Address, javaScript);
         var suffix = javaScript ? string.Empty : "-no-js";
 
         // Not signed in: the home page sends the person to sign in, and back afterwards.
@@ -46,7 +31,7 @@ public sealed class SignInTests(BrowserFixture browser) : IAsyncLifetime
 
         // The right key: the board's periods, newest first, each with its state and deadline.
         await visit.SignInAsync(Site.LeadKey);
-        Assert.Equal(_site.Address + string.Empty, visit.Page.Url);
+        Assert.Equal(Site.Address + string.Empty, visit.Page.Url);
         Assert.Equal("North East Lincolnshire: your returns", await visit.HeadingAsync());
         var first = visit.Page.GetByRole(AriaRole.Row).Nth(1);
         Assert.Contains("2017-18 quarter 4", await first.InnerTextAsync(), StringComparison.Ordinal);
@@ -65,7 +50,7 @@ public sealed class SignInTests(BrowserFixture browser) : IAsyncLifetime
     [Fact]
     public async Task ALeadSignsInWithTheKeyboardAlone()
     {
-        await using var visit = await browser.VisitAsync(_site.Address);
+        await using var visit = await Browser.VisitAsync(Site.Address);
         await visit.GotoAsync("/sign-in");
 
         // The skip link first, then the service name, then the field: tab until the field has focus, type, press Enter.
@@ -77,24 +62,24 @@ public sealed class SignInTests(BrowserFixture browser) : IAsyncLifetime
         Assert.Equal("key", await visit.Page.EvaluateAsync<string>("document.activeElement?.id ?? ''"));
         await visit.Page.Keyboard.TypeAsync(Site.LeadKey);
         await visit.Page.Keyboard.PressAsync("Enter");
-        await visit.Page.WaitForURLAsync(_site.Address.ToString());
+        await visit.Page.WaitForURLAsync(Site.Address.ToString());
         Assert.Equal("North East Lincolnshire: your returns", await visit.HeadingAsync());
     }
 
     [Fact]
     public async Task SigningInGoesBackToThePageAskedForButNeverToAnotherSite()
     {
-        await using var visit = await browser.VisitAsync(_site.Address);
+        await using var visit = await Browser.VisitAsync(Site.Address);
         await visit.GotoAsync("/sign-in?returnUrl=%2F%2Fevil.example%2Fphish");
         await visit.SignInAsync(Site.LeadKey);
-        Assert.Equal(_site.Address.ToString(), visit.Page.Url);
+        Assert.Equal(Site.Address.ToString(), visit.Page.Url);
         Assert.Empty(visit.Offsite);
     }
 
     [Fact]
     public async Task EveryPageSendsItsProtectiveHeaders()
     {
-        using var client = new HttpClient { BaseAddress = _site.Address };
+        using var client = new HttpClient { BaseAddress = Site.Address };
         using var response = await client.GetAsync(new Uri("/sign-in", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -111,14 +96,14 @@ public sealed class SignInTests(BrowserFixture browser) : IAsyncLifetime
     {
         // A form on another site posting the right key: no anti-forgery token, so no session.
         using var handler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true };
-        using var client = new HttpClient(handler) { BaseAddress = _site.Address };
+        using var client = new HttpClient(handler) { BaseAddress = Site.Address };
         using var forged = new FormUrlEncodedContent(new Dictionary<string, string> { ["key"] = Site.LeadKey, ["returnUrl"] = "/" });
         forged.Headers.Add("Origin", "https://evil.example");
         using var response = await client.PostAsync(new Uri("/sign-in", UriKind.Relative), forged);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("That form could not be sent", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.DoesNotContain(handler.CookieContainer.GetCookies(_site.Address).Cast<System.Net.Cookie>(), c => c.Name == "bc_session");
+        Assert.DoesNotContain(handler.CookieContainer.GetCookies(Site.Address).Cast<System.Net.Cookie>(), c => c.Name == "bc_session");
         using var home = await client.GetAsync(new Uri("/", UriKind.Relative));
         Assert.Equal(HttpStatusCode.Redirect, home.StatusCode);
     }
@@ -128,7 +113,7 @@ public sealed class SignInTests(BrowserFixture browser) : IAsyncLifetime
     {
         var principal = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(
             """{"auth_typ":"aad","name_typ":"name","claims":[{"typ":"name","val":"Service administrator"}]}"""));
-        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = _site.Address };
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = Site.Address };
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/", UriKind.Relative));
         request.Headers.Add("X-MS-CLIENT-PRINCIPAL", principal);
         using var response = await client.SendAsync(request);

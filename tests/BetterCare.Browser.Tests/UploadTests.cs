@@ -3,23 +3,13 @@ using Microsoft.Playwright;
 namespace BetterCare.Browser.Tests;
 
 /// <summary>A lead uploads a flawed return, reads what is wrong with its cells, uploads the corrected one and sees it accepted.</summary>
-[Collection(BrowserCollection.Name)]
-public sealed class UploadTests(BrowserFixture browser) : IAsyncLifetime
+public sealed class UploadTests(BrowserFixture browser) : SiteTest(browser)
 {
-    private Azurite _azurite = null!;
-    private Site _site = null!;
     private readonly Returns _returns = new();
 
-    public async Task InitializeAsync()
+    public override async Task DisposeAsync()
     {
-        _azurite = await Azurite.StartAsync();
-        _site = new Site(_azurite.ConnectionString);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _site.DisposeAsync();
-        await _azurite.DisposeAsync();
+        await base.DisposeAsync();
         _returns.Dispose();
     }
 
@@ -28,7 +18,7 @@ public sealed class UploadTests(BrowserFixture browser) : IAsyncLifetime
     [InlineData(false)]
     public async Task ALeadUploadsAFlawedReturnReadsItsFindingsThenUploadsTheCorrectedOne(bool javaScript)
     {
-        await using var visit = await browser.VisitAsync(_site.Address, javaScript);
+        await using var visit = await Browser.VisitAsync(Site.Address, javaScript);
         var suffix = javaScript ? string.Empty : "-no-js";
         await visit.GotoAsync("/");
         await visit.SignInAsync(Site.LeadKey);
@@ -90,7 +80,7 @@ public sealed class UploadTests(BrowserFixture browser) : IAsyncLifetime
     [Fact]
     public async Task UploadingWithNoFileChosenSaysWhatToDo()
     {
-        await using var visit = await browser.VisitAsync(_site.Address);
+        await using var visit = await Browser.VisitAsync(Site.Address);
         await visit.GotoAsync("/upload");
         await visit.SignInAsync(Site.LeadKey);
         await visit.ClickToNavigateAsync(visit.Page.GetByRole(AriaRole.Button, new() { Name = "Upload and check" }));

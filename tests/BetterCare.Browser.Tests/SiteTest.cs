@@ -1,0 +1,24 @@
+namespace BetterCare.Browser.Tests;
+
+/// <summary>A test class's own Azurite and site, made before each test and gone after it; the shared browser.</summary>
+[Collection(BrowserCollection.Name)]
+public abstract class SiteTest(BrowserFixture browser) : IAsyncLifetime
+{
+    private Azurite _azurite = null!;
+
+    protected BrowserFixture Browser { get; } = browser;
+
+    protected Site Site { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        _azurite = await Azurite.StartAsync();
+        Site = new Site(_azurite.ConnectionString);
+    }
+
+    public virtual async Task DisposeAsync()
+    {
+        await Site.DisposeAsync();
+        await _azurite.DisposeAsync();
+    }
+}
