@@ -60,6 +60,38 @@ public class AggregatesTests
     }
 
     [Fact]
+    public async Task RegionAndCountyNamesMatchHoweverTheyAreWrittenAndAnUnknownOneIsNamedWithTheKnownOnes()
+    {
+        await using var azurite = await Azurite.StartAsync();
+        await using var app = new PipelineApp(azurite.ConnectionString, settings: Roles);
+        using var admin = app.Client(PipelineApp.AdminKey);
+        using var east = app.Client(EastKey);
+        await SubmitAllAsync(admin, GreaterEssex.Returns("2017-18", "Q2"));
+
+        var spelt = await GetJsonAsync(admin, $"/api/aggregates/{Period}?region=East%20of%20England");
+        foreach (var written in new[] { "east-of-england", "EAST_OF_ENGLAND", "east%20of%20england", "Eastof%20England" })
+        {
+            var same = await GetJsonAsync(admin, $"/api/aggregates/{Period}?region={written}");
+            Assert.Equal(spelt.GetProperty("totals").GetProperty("pool").GetDecimal(), same.GetProperty("totals").GetProperty("pool").GetDecimal());
+            Assert.Equal(3, same.GetProperty("hwbs").GetArrayLength());
+        }
+
+        Assert.Equal(3, (await GetJsonAsync(admin, $"/api/aggregates/{Period}?county=essex")).GetProperty("hwbs").GetArrayLength());
+        Assert.Equal(HttpStatusCode.OK, await StatusOf(east, $"/api/aggregates/{Period}?region=east-of-england"));
+
+        // Not zeros for a name the reference data does not have: a 404 that says which names it has.
+        using var unknown = await admin.GetAsync(new Uri($"/api/aggregates/{Period}?region=Atlantis", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        var error = (await unknown.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString();
+        Assert.Contains("There is no region called 'Atlantis'", error, StringComparison.Ordinal);
+        Assert.Contains("East of England", error, StringComparison.Ordinal);
+        Assert.Contains("North East and Yorkshire", error, StringComparison.Ordinal);
+        using var county = await admin.GetAsync(new Uri($"/api/aggregates/{Period}?county=Wessex", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, county.StatusCode);
+        Assert.Contains("Essex", (await county.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ARejectedReturnDoesNotCountAndAResubmissionChangesTheRollUp()
     {
         await using var azurite = await Azurite.StartAsync();

@@ -27,9 +27,16 @@ public static class AggregatesApi
             return ApiErrors.BadPeriod(period);
         }
 
-        if (ScopeOf(request, caller) is not { } scope)
+        if (ScopeOf(request, caller) is not { } asked)
         {
             return ApiErrors.Of(StatusCodes.Status400BadRequest, "Give at most one of region, county or hwb.");
+        }
+
+        // A region or county as it is spelt in the reference data, however it was written; one it does not have is named, with those it does.
+        if (Known(asked, reference) is not { } scope)
+        {
+            var (what, names) = asked.Kind == ScopeKind.Region ? ("region", AreaNames.Regions(reference)) : ("county", AreaNames.Counties(reference));
+            return ApiErrors.Of(StatusCodes.Status404NotFound, $"There is no {what} called '{asked.Name}' in the reference data; its {(what == "region" ? "regions" : "counties")} are: {string.Join(", ", names)}.");
         }
 
         if (!Allowed(caller, scope, reference))
@@ -89,6 +96,14 @@ public static class AggregatesApi
         };
     }
 
+    /// <summary>The scope with its region or county named as the reference data names it; null when the reference data has no such one.</summary>
+    private static Scope? Known(Scope scope, ReferenceData reference) => scope.Kind switch
+    {
+        ScopeKind.Region => AreaNames.Find(AreaNames.Regions(reference), scope.Name) is { } region ? Scope.Region(region) : null,
+        ScopeKind.County => AreaNames.Find(AreaNames.Counties(reference), scope.Name) is { } county ? Scope.County(county) : null,
+        _ => scope,
+    };
+
     /// <summary>Whether the caller may see every HWB of the scope (an out-of-scope answer says nothing about the other area).</summary>
     public static bool Allowed(Caller caller, Scope scope, ReferenceData reference)
     {
@@ -101,9 +116,9 @@ public static class AggregatesApi
             Role.HwbLead => scope.Kind == ScopeKind.Hwb && string.Equals(scope.Name, caller.Scope, StringComparison.OrdinalIgnoreCase),
             Role.RegionalManager => scope.Kind switch
             {
-                ScopeKind.Region => string.Equals(scope.Name, caller.Scope, StringComparison.OrdinalIgnoreCase),
+                ScopeKind.Region => AreaNames.Same(scope.Name, caller.Scope),
                 ScopeKind.County or ScopeKind.Hwb =>
-                    scope.Expected(reference).Any() && scope.Expected(reference).All(a => string.Equals(a.Region, caller.Scope, StringComparison.OrdinalIgnoreCase)),
+                    scope.Expected(reference).Any() && scope.Expected(reference).All(a => AreaNames.Same(a.Region, caller.Scope)),
                 _ => false,
             },
             _ => false,

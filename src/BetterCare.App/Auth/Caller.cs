@@ -26,7 +26,7 @@ public sealed record Caller(string Name, Role Role, string? Scope)
     public bool CanSee(string? hwbCode, string? region) => Role switch
     {
         Role.Admin or Role.National => true,
-        Role.RegionalManager => string.Equals(Scope, region, StringComparison.OrdinalIgnoreCase),
+        Role.RegionalManager => BetterCare.Returns.Reference.AreaNames.Same(Scope, region),
         Role.HwbLead => string.Equals(Scope, hwbCode, StringComparison.OrdinalIgnoreCase),
         _ => false,
     };

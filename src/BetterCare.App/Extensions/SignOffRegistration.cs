@@ -1,6 +1,7 @@
 using BetterCare.Infrastructure;
 using BetterCare.Pipeline.Ports;
 using BetterCare.Pipeline.SignOff;
+using BetterCare.Returns.Reference;
 using Microsoft.Extensions.Options;
 
 namespace BetterCare.App.Extensions;
@@ -112,17 +113,14 @@ public sealed class ConfiguredContacts : IContactDirectory
     public IReadOnlyList<MailAddress> RegionalManagers(string region)
     {
         var configured = _settings.RegionalManagers
-            .Where(kv => Fold(kv.Key) == Fold(region))
+            .Where(kv => AreaNames.Same(kv.Key, region))
             .SelectMany(kv => kv.Value.Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             .Select(a => new MailAddress(a, $"{region} Better Care manager"));
         var keyHolders = _settings.ApiKeys
-            .Where(k => k.Role == Auth.Role.RegionalManager && k.Scope is not null && Fold(k.Scope) == Fold(region) && !string.IsNullOrWhiteSpace(k.Email))
+            .Where(k => k.Role == Auth.Role.RegionalManager && AreaNames.Same(k.Scope, region) && !string.IsNullOrWhiteSpace(k.Email))
             .Select(k => new MailAddress(k.Email!.Trim(), k.Name));
         return Distinct(configured.Concat(keyHolders));
     }
-
-    /// <summary>Region names compare ignoring case, spaces, '-' and '_' (environment variables cannot hold spaces).</summary>
-    private static string Fold(string text) => new([.. text.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant)]);
 
     private static List<MailAddress> Distinct(IEnumerable<MailAddress> addresses) =>
         addresses.DistinctBy(a => a.Address.ToLowerInvariant()).ToList();
