@@ -10,13 +10,21 @@ namespace BetterCare.App.Auth;
 /// the cookie, only a fingerprint of it, so removing a key from the configuration signs its
 /// sessions out. A session lasts <see cref="Lifetime"/>.
 /// </summary>
-public sealed class SessionCookie(IDataProtectionProvider protection, TimeProvider clock)
+public sealed class SessionCookie(IDataProtectionProvider protection, TimeProvider clock, Microsoft.Extensions.Options.IOptions<BetterCareSettings> settings)
 {
     public const string Name = "bc_session";
 
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(8);
 
     private readonly IDataProtector _protector = protection.CreateProtector("BetterCare.Session.v1");
+
+    /// <summary>
+    /// Secure whenever the site is served over HTTPS: the request says so, or the public address
+    /// does (in Azure the platform's front end ends TLS before the request reaches the app).
+    /// </summary>
+    private readonly bool _httpsSite = IsHttps(settings.Value.PublicBaseUrl);
+
+    public static bool IsHttps(string? url) => Uri.TryCreate(url, UriKind.Absolute, out var u) && u.Scheme == Uri.UriSchemeHttps;
 
     /// <summary>A key's fingerprint: the first 16 bytes of its SHA-256, as hex.</summary>
     public static string Fingerprint(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key))[..16]);
@@ -61,10 +69,10 @@ public sealed class SessionCookie(IDataProtectionProvider protection, TimeProvid
         }
     }
 
-    private static CookieOptions Options(HttpContext context, TimeSpan? maxAge) => new()
+    private CookieOptions Options(HttpContext context, TimeSpan? maxAge) => new()
     {
         HttpOnly = true,
-        Secure = context.Request.IsHttps,
+        Secure = _httpsSite || context.Request.IsHttps,
         SameSite = SameSiteMode.Strict,
         Path = "/",
         MaxAge = maxAge,

@@ -28,6 +28,8 @@ public static class PageRegistration
             o.FormFieldName = AntiforgeryField;
             o.Cookie.Name = "bc_af";
             o.Cookie.SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Strict;
+            // Not Always: antiforgery then refuses (500) any request that reached the app over plain
+            // HTTP, as one may behind a front end that ends TLS. The token is HttpOnly and Strict anyway.
             o.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest;
             o.SuppressXFrameOptionsHeader = true;
         });
