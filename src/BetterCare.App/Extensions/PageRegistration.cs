@@ -1,6 +1,5 @@
 using BetterCare.App.Auth;
 using BetterCare.Infrastructure;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Options;
@@ -35,12 +34,5 @@ public static class PageRegistration
         });
         services.AddSingleton<SessionCookie>();
         return builder;
-    }
-
-    /// <summary>Whether a form post carries a valid anti-forgery token (and the cookie it pairs with).</summary>
-    public static Task<bool> IsFormValidAsync(this IAntiforgery antiforgery, HttpContext context)
-    {
-        ArgumentNullException.ThrowIfNull(antiforgery);
-        return antiforgery.IsRequestValidAsync(context);
     }
 }

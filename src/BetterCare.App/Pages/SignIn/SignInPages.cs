@@ -1,5 +1,4 @@
 using BetterCare.App.Auth;
-using BetterCare.App.Extensions;
 using BetterCare.App.Pages.Shared;
 using Microsoft.AspNetCore.Antiforgery;
 
@@ -24,7 +23,7 @@ public static class SignInPages
 
     internal static async Task<IResult> SignInAsync(HttpContext context, CallerAuthenticator auth, SessionCookie session, IAntiforgery antiforgery)
     {
-        if (!context.Request.HasFormContentType || !await antiforgery.IsFormValidAsync(context).ConfigureAwait(false))
+        if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context).ConfigureAwait(false))
         {
             return Refused();
         }
@@ -44,7 +43,7 @@ public static class SignInPages
 
     internal static async Task<IResult> SignOutAsync(HttpContext context, SessionCookie session, IAntiforgery antiforgery)
     {
-        if (!context.Request.HasFormContentType || !await antiforgery.IsFormValidAsync(context).ConfigureAwait(false))
+        if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context).ConfigureAwait(false))
         {
             return Refused();
         }

@@ -1,5 +1,4 @@
 using BetterCare.App.Auth;
-using BetterCare.App.Extensions;
 using BetterCare.App.Pages.Shared;
 using BetterCare.App.Pages.SignIn;
 using BetterCare.App.Uploads;
@@ -36,7 +35,7 @@ public static class UploadPages
         IFormFile? file;
         try
         {
-            if (!context.Request.HasFormContentType || !await antiforgery.IsFormValidAsync(context).ConfigureAwait(false))
+            if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context).ConfigureAwait(false))
             {
                 return Page.Of<Refused>(caller, null, StatusCodes.Status400BadRequest);
             }
