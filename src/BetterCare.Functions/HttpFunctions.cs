@@ -54,25 +54,6 @@ public sealed class HttpFunctions(RouteInvoker routes, FunctionsWorkflowClient w
     public IResult GetReport([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/reports/{period}/{file}")] HttpRequest request, FunctionContext context) =>
         routes.Handle("GetReport", request, context);
 
-    [Function("ShowSignOff")]
-    public IResult ShowSignOff([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/signoff/{token}")] HttpRequest request, FunctionContext context) =>
-        routes.Handle("ShowSignOff", request, context);
-
-    [Function("DecideSignOff")]
-    public IResult DecideSignOff([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/signoff/{token}")] HttpRequest request, [DurableClient] DurableTaskClient durable, FunctionContext context)
-    {
-        workflow.Use(durable);
-        return routes.Handle("DecideSignOff", request, context);
-    }
-
-    [Function("SignOffSummary")]
-    public IResult SignOffSummary([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/signoff/{token}/summary")] HttpRequest request, FunctionContext context) =>
-        routes.Handle("SignOffSummary", request, context);
-
-    [Function("SignedSummary")]
-    public IResult SignedSummary([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/returns/{submissionId}/signed-summary")] HttpRequest request, FunctionContext context) =>
-        routes.Handle("SignedSummary", request, context);
-
     [Function("HomePage")]
     public IResult HomePage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = BetterCare.App.Apis.Route.RootRoute)] HttpRequest request, FunctionContext context) =>
         routes.Handle("HomePage", request, context);
@@ -115,4 +96,23 @@ public sealed class HttpFunctions(RouteInvoker routes, FunctionsWorkflowClient w
     [Function("SubmissionFile")]
     public IResult SubmissionFile([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "submissions/{submissionId}/file")] HttpRequest request, FunctionContext context) =>
         routes.Handle("SubmissionFile", request, context);
+
+    [Function("SubmissionRecord")]
+    public IResult SubmissionRecord([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "submissions/{submissionId}/record")] HttpRequest request, FunctionContext context) =>
+        routes.Handle("SubmissionRecord", request, context);
+
+    [Function("SignOffPage")]
+    public IResult SignOffPage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "sign-off/{token}")] HttpRequest request, FunctionContext context) =>
+        routes.Handle("SignOffPage", request, context);
+
+    [Function("SignOff")]
+    public IResult SignOff([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "sign-off/{token}")] HttpRequest request, [DurableClient] DurableTaskClient durable, FunctionContext context)
+    {
+        workflow.Use(durable);
+        return routes.Handle("SignOff", request, context);
+    }
+
+    [Function("SignOffRecord")]
+    public IResult SignOffRecord([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "sign-off/{token}/record")] HttpRequest request, FunctionContext context) =>
+        routes.Handle("SignOffRecord", request, context);
 }

@@ -29,9 +29,9 @@ public class DeadlineTests
         var id = await SignOffApp.UploadAsync(lead, SignOffApp.Nel(), "nel-q2.xlsx");
         await SignOffApp.DoneAsync(lead, id);
         var cfoLink = Mail.LinkPath(Assert.Single(app.Outbox.To(Cfo)));
-        using (var form = new FormUrlEncodedContent([new("decision", "approve"), new("confirm", "yes")]))
+        using (var signed = await Forms.PostAsync(browser, cfoLink, ("decision", "approve"), ("confirm", "yes")))
         {
-            (await browser.PostAsync(new Uri(cfoLink, UriKind.Relative), form)).EnsureSuccessStatusCode();
+            signed.EnsureSuccessStatusCode();
         }
 
         // The deadline passes: one escalation naming who has not signed, one note per region of the boards with no accepted return.

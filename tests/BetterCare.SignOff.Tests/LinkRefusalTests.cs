@@ -20,21 +20,21 @@ public class LinkRefusalTests
         await SignOffApp.DoneAsync(lead, first);
         var cfo = Mail.LinkPath(Assert.Single(app.Outbox.To("cfo@nelccg.example")));
         var chair = Mail.LinkPath(Assert.Single(app.Outbox.To("hwb.chair@nelc.example")));
-        var token = cfo["/api/signoff/".Length..];
+        var token = cfo["/sign-off/".Length..];
         var tokens = SignOffTokens.FromSetting(SignOffApp.TokenKey);
         Assert.Equal(TokenCheck.Valid, tokens.Read(token, DateTimeOffset.UtcNow, out var claims));
 
         // Tampered: one character of the signature changed.
         var tampered = token[..^1] + (token[^1] == 'A' ? 'B' : 'A');
-        await Refused(browser, "/api/signoff/" + tampered, HttpStatusCode.NotFound, "not valid");
+        await Refused(browser, "/sign-off/" + tampered, HttpStatusCode.NotFound, "not valid");
 
         // Well signed, but for another submission than the signature row's.
         var other = tokens.Issue(claims! with { SubmissionId = "s0123456789abcdef01234567" });
-        await Refused(browser, "/api/signoff/" + other, HttpStatusCode.NotFound, "not valid");
+        await Refused(browser, "/sign-off/" + other, HttpStatusCode.NotFound, "not valid");
 
         // Well signed for this submission and signatory, but not with the nonce the row holds.
         var guessed = tokens.Issue(claims! with { Nonce = SignOffTokens.NewNonce() });
-        await Refused(browser, "/api/signoff/" + guessed, HttpStatusCode.NotFound, "not valid");
+        await Refused(browser, "/sign-off/" + guessed, HttpStatusCode.NotFound, "not valid");
         Assert.Equal("Accepted", (await SignOffApp.StatusAsync(lead, first)).GetProperty("status").GetString());
 
         // Replayed: the link works once.
@@ -73,7 +73,7 @@ public class LinkRefusalTests
         await SignOffApp.DoneAsync(lead, id);
         var chair = Mail.LinkPath(Assert.Single(app.Outbox.To("hwb.chair@nelc.example")));
         var tokens = SignOffTokens.FromSetting(SignOffApp.TokenKey);
-        var check = tokens.Read(chair["/api/signoff/".Length..], DateTimeOffset.UtcNow, out var claims);
+        var check = tokens.Read(chair["/sign-off/".Length..], DateTimeOffset.UtcNow, out var claims);
         var dayAfterDeadline = app.Calendar.AtTimeOn(new DateOnly(2017, 11, 25), TimeSpan.FromHours(17));
         Assert.True(check == TokenCheck.Expired || claims!.ExpiresAt >= dayAfterDeadline.AddSeconds(-1), $"the link expires at {claims?.ExpiresAt:O}, before the day after the deadline");
 
@@ -99,7 +99,6 @@ public class LinkRefusalTests
 
     private static async Task<HttpResponseMessage> Decide(HttpClient browser, string path)
     {
-        using var form = new FormUrlEncodedContent([new("decision", "approve"), new("confirm", "yes")]);
-        return await browser.PostAsync(new Uri(path, UriKind.Relative), form);
+        return await Forms.PostAsync(browser, path, ("decision", "approve"), ("confirm", "yes"));
     }
 }

@@ -59,7 +59,8 @@ public sealed class SignOffApp : WebApplicationFactory<Program>
 
     public HttpClient Client(string? key = LeadKey)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        // An https address, as in production: the session cookie is Secure there, and the client only sends it back over https.
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
         if (key is not null)
         {
             client.DefaultRequestHeaders.Add("X-Api-Key", key);
@@ -214,7 +215,7 @@ public static class Mail
     public static string LinkPath(MimeMessage message)
     {
         var text = message.TextBody ?? string.Empty;
-        var start = text.IndexOf("https://returns.example.org/api/signoff/", StringComparison.Ordinal);
+        var start = text.IndexOf("https://returns.example.org/sign-off/", StringComparison.Ordinal);
         Assert.True(start >= 0, $"no sign-off link in '{message.Subject}'");
         var end = text.IndexOfAny(['\r', '\n', ' '], start);
         return new Uri(text[start..(end < 0 ? text.Length : end)]).AbsolutePath;

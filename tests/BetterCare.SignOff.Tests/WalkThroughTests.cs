@@ -35,7 +35,7 @@ public class WalkThroughTests
         var warnings = status.GetProperty("warnings").GetInt32();
         var decision = Assert.Single(app.Outbox.To(SignOffApp.LeadEmail));
         Assert.Equal("Accepted: North East Lincolnshire 2017-18-Q2 Better Care Fund return", decision.Subject);
-        Assert.Contains($"https://returns.example.org/api/returns/{first}", decision.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"https://returns.example.org/submissions/{first}", decision.TextBody, StringComparison.Ordinal);
 
         var request = Single(app, Cfo, "Please sign off the North East Lincolnshire 2017-18-Q2 Better Care Fund return");
         Assert.Contains("Pool total: £17,900,000", request.TextBody, StringComparison.Ordinal);
@@ -61,9 +61,21 @@ public class WalkThroughTests
             Assert.Equal(HttpStatusCode.OK, page.StatusCode);
             var html = await page.Content.ReadAsStringAsync();
             Assert.Contains("North East Lincolnshire (E06000012)", html, StringComparison.Ordinal);
-            Assert.Contains("I, NELCCG Chief Finance Officer, Chief Finance Officer and pooled budget manager, signing for CCG", html, StringComparison.Ordinal);
-            Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("I, NELCCG Chief Finance Officer, Chief Finance Officer and pooled budget manager of North East Lincolnshire CCG, confirm that", html, StringComparison.Ordinal);
+            Assert.Contains("2 other signatories still to sign", html, StringComparison.Ordinal);
+            Assert.Contains("Friday 24 November 2017, 17:00", html, StringComparison.Ordinal);
+            Assert.Contains("frame-ancestors 'none'", page.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+            Assert.Equal("no-store", page.Headers.CacheControl?.ToString());
         }
+
+        // A form posted from anywhere but the page itself (no anti-forgery token) is refused and records nothing.
+        using (var forged = await Forms.PostWithoutTokenAsync(browser, firstLinks[Cfo], ("decision", "approve"), ("confirm", "yes")))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+            Assert.Contains("That form could not be sent", await forged.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("Signed", SignOffApp.Events(await SignOffApp.StatusAsync(lead, first)));
 
         // Three working days after the request (Thursday 16 November), a chaser to each, with the same link, not before it is due.
         var requestedAt = (await app.Service<ISignOffStore>().GetSignaturesAsync(first, CancellationToken.None)).Min(r => r.RequestedAt);
@@ -154,11 +166,13 @@ public class WalkThroughTests
         Assert.Equal(4, History(final, "Emailed").Count(h => h.Detail.StartsWith("signed-off confirmation", StringComparison.Ordinal)));
 
         // The printable summary shows who signed, when, and what they declared.
-        using (var summary = await lead.GetAsync(new Uri($"/api/returns/{second}/signed-summary", UriKind.Relative)))
+        using var leadBrowser = app.Client(key: null);
+        await Forms.SignInAsync(leadBrowser, SignOffApp.LeadKey);
+        using (var summary = await leadBrowser.GetAsync(new Uri($"/submissions/{second}/record", UriKind.Relative)))
         {
             var html = await summary.Content.ReadAsStringAsync();
             Assert.Equal(HttpStatusCode.OK, summary.StatusCode);
-            Assert.Equal(3, CountOf(html, "<td>Signed</td>"));
+            Assert.Equal(3, CountOf(html, "<td class=\"nhsuk-table__cell\">Signed "));
             Assert.Contains("November 2017", html, StringComparison.Ordinal);
             Assert.Contains("I, HWB Chair, Chair, Health and Wellbeing Board", html, StringComparison.Ordinal);
         }
@@ -179,7 +193,7 @@ public class WalkThroughTests
         var logs = app.Logs.Lines.ToList();
         Assert.Contains(logs, l => l.Contains(second, StringComparison.Ordinal));
         Assert.DoesNotContain(logs, l => l.Contains('@', StringComparison.Ordinal));
-        Assert.All(firstLinks.Values.Concat(secondLinks.Values), link => Assert.DoesNotContain(logs, l => l.Contains(link["/api/signoff/".Length..], StringComparison.Ordinal)));
+        Assert.All(firstLinks.Values.Concat(secondLinks.Values), link => Assert.DoesNotContain(logs, l => l.Contains(link["/sign-off/".Length..], StringComparison.Ordinal)));
     }
 
     internal static IReadOnlyList<(DateTimeOffset At, string Detail)> History(JsonElement status, string @event) =>
@@ -197,11 +211,8 @@ public class WalkThroughTests
     private static MimeMessage Single(SignOffApp app, string to, string subjectStart) =>
         Assert.Single(app.Outbox.To(to), m => m.Subject?.StartsWith(subjectStart, StringComparison.Ordinal) == true);
 
-    private static async Task<HttpResponseMessage> Post(HttpClient client, string path, params (string Name, string Value)[] fields)
-    {
-        using var form = new FormUrlEncodedContent(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
-        return await client.PostAsync(new Uri(path, UriKind.Relative), form);
-    }
+    private static Task<HttpResponseMessage> Post(HttpClient client, string path, params (string Name, string Value)[] fields) =>
+        Forms.PostAsync(client, path, fields);
 
     private static int CountOf(string text, string part)
     {

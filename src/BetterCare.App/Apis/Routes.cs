@@ -34,10 +34,6 @@ public static class Routes
         new("RunRollup", "POST", "/api/rollups/{period}", RollupsApi.RunAsync),
         new("ListRollups", "GET", "/api/rollups/{period}", RollupsApi.ListAsync),
         new("GetReport", "GET", "/api/reports/{period}/{file}", RollupsApi.ReportAsync),
-        new("ShowSignOff", "GET", "/api/signoff/{token}", SignOffPages.ShowAsync),
-        new("DecideSignOff", "POST", "/api/signoff/{token}", SignOffPages.DecideAsync),
-        new("SignOffSummary", "GET", "/api/signoff/{token}/summary", SignOffPages.LinkSummaryAsync),
-        new("SignedSummary", "GET", "/api/returns/{submissionId}/signed-summary", SignOffPages.SignedSummaryAsync),
 
         // Pages.
         new("HomePage", "GET", "/", Pages.Home.HomePages.ShowAsync),
@@ -49,6 +45,10 @@ public static class Routes
         new("TemplateDownload", "GET", "/periods/{period}/template", Pages.Templates.TemplatePages.Download),
         new("SubmissionPage", "GET", "/submissions/{submissionId}", Pages.Submissions.SubmissionPages.ShowAsync),
         new("SubmissionFile", "GET", "/submissions/{submissionId}/file", Pages.Submissions.SubmissionPages.FileAsync),
+        new("SubmissionRecord", "GET", "/submissions/{submissionId}/record", Pages.SignOff.SignOffPages.SubmissionRecordAsync),
+        new("SignOffPage", "GET", "/sign-off/{token}", Pages.SignOff.SignOffPages.ShowAsync),
+        new("SignOff", "POST", "/sign-off/{token}", Pages.SignOff.SignOffPages.DecideAsync),
+        new("SignOffRecord", "GET", "/sign-off/{token}/record", Pages.SignOff.SignOffPages.LinkRecordAsync),
         new("Asset", "GET", "/assets/{*path}", Pages.Shared.AssetFiles.Get),
     ];
 

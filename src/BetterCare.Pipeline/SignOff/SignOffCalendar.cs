@@ -114,9 +114,13 @@ public sealed class SignOffCalendar
     }
 
     /// <summary>A moment as a person in the time zone reads it: "Friday 24 November 2017, 17:00".</summary>
-    public string Describe(DateTimeOffset at) => TimeZoneInfo.ConvertTime(_scale.ToCalendar(at), _zone).ToString("dddd d MMMM yyyy, HH:mm", Uk);
+    public string Describe(DateTimeOffset at) => TimeZoneInfo.ConvertTime(ToNearestSecond(_scale.ToCalendar(at)), _zone).ToString("dddd d MMMM yyyy, HH:mm", Uk);
 
-    public string DescribeDate(DateTimeOffset at) => TimeZoneInfo.ConvertTime(_scale.ToCalendar(at), _zone).ToString("d MMMM yyyy", Uk);
+    public string DescribeDate(DateTimeOffset at) => TimeZoneInfo.ConvertTime(ToNearestSecond(_scale.ToCalendar(at)), _zone).ToString("d MMMM yyyy", Uk);
+
+    /// <summary>A scaled calendar's round trip can land a tick before the moment it stands for (17:00 read as 16:59:59.9999): to the second, as people read times.</summary>
+    private static DateTimeOffset ToNearestSecond(DateTimeOffset at) =>
+        new(TimeSpan.TicksPerSecond * ((at.UtcTicks + (TimeSpan.TicksPerSecond / 2)) / TimeSpan.TicksPerSecond), TimeSpan.Zero);
 
     private DateTimeOffset At(DateOnly day, TimeOnly time)
     {

@@ -45,13 +45,13 @@ public sealed class SignOffEmails
         _calendar = calendar;
     }
 
-    public string StatusUrl(string submissionId) => $"{Base}/api/returns/{submissionId}";
+    public string StatusUrl(string submissionId) => $"{Base}/submissions/{submissionId}";
 
-    public string SignOffUrl(string token) => $"{Base}/api/signoff/{token}";
+    public string SignOffUrl(string token) => $"{Base}/sign-off/{token}";
 
-    public string SummaryUrl(string token) => $"{Base}/api/signoff/{token}/summary";
+    public string SummaryUrl(string token) => $"{Base}/sign-off/{token}/record";
 
-    public string SignedSummaryUrl(string submissionId) => $"{Base}/api/returns/{submissionId}/signed-summary";
+    public string SignedSummaryUrl(string submissionId) => $"{Base}/submissions/{submissionId}/record";
 
     private string Base => _options.PublicBaseUrl.TrimEnd('/');
 
@@ -219,8 +219,9 @@ public sealed class SignOffEmails
     {
         ArgumentNullException.ThrowIfNull(s);
         ArgumentNullException.ThrowIfNull(r);
-        return $"I, {r.Name}, {r.Position}, signing for {r.SigningFor} on behalf of {r.Organisation}, confirm that the Better Care Fund quarterly return " +
-            $"of {s.HwbName} ({s.HwbCode}) for {s.Period}, submission {s.Id}, with a pool total of {(s.Figures is { } f ? Money(f.Pool.Pool) : "not stated")}, " +
-            $"is accurate to the best of my knowledge and is agreed by {r.Organisation}.";
+        var of = r.Position.Contains(r.Organisation, StringComparison.OrdinalIgnoreCase) ? string.Empty : $" of {r.Organisation}";
+        return $"I, {r.Name}, {r.Position}{of}, confirm that the Better Care Fund quarterly return of {s.HwbName} ({s.HwbCode}) " +
+            $"for {(s.Period is { } period ? Periods.PeriodNames.Title(period) : "an unstated period")}, submission {s.Id}, with a pool total of {(s.Figures is { } f ? Money(f.Pool.Pool) : "not stated")}, " +
+            $"is accurate to the best of my knowledge, and that {r.Organisation} agrees to it.";
     }
 }

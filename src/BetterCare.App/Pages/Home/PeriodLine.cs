@@ -36,6 +36,5 @@ public sealed record PeriodLine(string Period, string Title, string? Deadline, s
     }
 
     /// <summary>"2017-18-Q2" as people write it: "2017-18 quarter 2".</summary>
-    public static string TitleOf(string period) =>
-        period.Length > 3 && period[^3] == '-' && period[^2] == 'Q' ? $"{period[..^3]} quarter {period[^1]}" : period;
+    public static string TitleOf(string period) => PeriodNames.Title(period);
 }
