@@ -97,6 +97,33 @@ public sealed class HttpFunctions(RouteInvoker routes, FunctionsWorkflowClient w
     public IResult SubmissionFile([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "submissions/{submissionId}/file")] HttpRequest request, FunctionContext context) =>
         routes.Handle("SubmissionFile", request, context);
 
+    [Function("Dashboard")]
+    public IResult Dashboard([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "periods/{period}/dashboard")] HttpRequest request, FunctionContext context) =>
+        routes.Handle("Dashboard", request, context);
+
+    [Function("DashboardDownload")]
+    public IResult DashboardDownload([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "periods/{period}/dashboard/download")] HttpRequest request, FunctionContext context) =>
+        routes.Handle("DashboardDownload", request, context);
+
+    [Function("ReportDownload")]
+    public IResult ReportDownload([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reports/{period}/{file}")] HttpRequest request, FunctionContext context) =>
+        routes.Handle("ReportDownload", request, context);
+
+    [Function("AdminPage")]
+    public IResult AdminPage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "admin")] HttpRequest request, FunctionContext context) =>
+        routes.Handle("AdminPage", request, context);
+
+    [Function("AdminRetry")]
+    public IResult AdminRetry([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "admin/retry/{submissionId}")] HttpRequest request, [DurableClient] DurableTaskClient durable, FunctionContext context)
+    {
+        workflow.Use(durable);
+        return routes.Handle("AdminRetry", request, context);
+    }
+
+    [Function("AdminRollup")]
+    public IResult AdminRollup([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "admin/rollup")] HttpRequest request, FunctionContext context) =>
+        routes.Handle("AdminRollup", request, context);
+
     [Function("SubmissionRecord")]
     public IResult SubmissionRecord([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "submissions/{submissionId}/record")] HttpRequest request, FunctionContext context) =>
         routes.Handle("SubmissionRecord", request, context);

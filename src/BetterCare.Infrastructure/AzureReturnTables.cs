@@ -128,6 +128,18 @@ public sealed class AzureReturnTables : IReturnTables
         return rows;
     }
 
+    public async Task<IReadOnlyList<Submission>> ListFailedAsync(int max, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"RowKey eq {StateRow} and Status eq {nameof(SubmissionStatus.Failed)}");
+        var failed = new List<Submission>();
+        await foreach (var e in _submissions.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            failed.Add(Submission.Restore(SubmissionMapping.FromEntity(e)));
+        }
+
+        return [.. failed.OrderByDescending(s => s.ReceivedAt).Take(max)];
+    }
+
     public async Task<IReadOnlyList<ContributionLine>> ListContributionsAsync(string period, string? partnerKey, CancellationToken cancellationToken)
     {
         var from = partnerKey is null ? LinePrefix : LinePrefix + partnerKey + "|";
@@ -254,6 +266,9 @@ internal static class PeriodMapping
             ["AcceptedReceivedAt"] = r.AcceptedReceivedAt,
             ["ReplacedSubmissionIds"] = r.ReplacedSubmissionIds.Count == 0 ? null : string.Join(',', r.ReplacedSubmissionIds),
             ["Figures"] = r.Figures?.ToJson(),
+            ["CountedStatus"] = r.SignOff?.Status.ToString(),
+            ["Signed"] = r.SignOff?.Signed,
+            ["Signatories"] = r.SignOff?.Signatories,
         };
         if (r.Figures is { } f)
         {
@@ -276,7 +291,12 @@ internal static class PeriodMapping
         e.GetDateTimeOffset("AcceptedReceivedAt"),
         e.GetString("ReplacedSubmissionIds")?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [],
         ReturnFigures.FromJson(e.GetString("Figures")),
-        e.ETag.ToString());
+        e.ETag.ToString())
+    {
+        SignOff = Enum.TryParse<SubmissionStatus>(e.GetString("CountedStatus"), out var counted)
+            ? new SignOffProgress(counted, e.GetInt32("Signed") ?? 0, e.GetInt32("Signatories") ?? 0)
+            : null,
+    };
 
     public static TableEntity ToEntity(ContributionLine l, string rowKey)
     {

@@ -35,6 +35,12 @@ public sealed class SheetDraft
 
     public bool Hidden { get; set; }
 
+    /// <summary>How many rows from the top stay in view when the sheet scrolls (a header row: 1).</summary>
+    public int FrozenRows { get; set; }
+
+    /// <summary>Filter buttons on the first row, over every row written.</summary>
+    public bool Filter { get; set; }
+
     public int AddRow(params object?[] cells)
     {
         Rows.Add(cells);

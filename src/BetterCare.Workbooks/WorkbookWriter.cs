@@ -69,6 +69,15 @@ public static class WorkbookWriter
             worksheet.Append(new SheetDimension { Reference = dimension });
         }
 
+        if (draft.FrozenRows > 0)
+        {
+            var topLeft = CellRef.Of(draft.FrozenRows, 0);
+            worksheet.Append(new SheetViews(new SheetView(
+                new Pane { VerticalSplit = draft.FrozenRows, TopLeftCell = topLeft, ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen },
+                new Selection { Pane = PaneValues.BottomLeft, ActiveCell = topLeft, SequenceOfReferences = new ListValue<StringValue> { InnerText = topLeft } })
+            { WorkbookViewId = 0, TabSelected = false }));
+        }
+
         if (draft.ColumnWidths is { Length: > 0 } widths)
         {
             var columns = new Columns();
@@ -109,6 +118,11 @@ public static class WorkbookWriter
         }
 
         worksheet.Append(data);
+        if (draft.Filter && draft.Rows.Count > 0 && draft.Rows[0] is { Length: > 0 } header)
+        {
+            worksheet.Append(new AutoFilter { Reference = $"A1:{CellRef.Of(draft.Rows.Count - 1, header.Length - 1)}" });
+        }
+
         if (draft.Validations.Count > 0)
         {
             var validations = new DataValidations { Count = (uint)draft.Validations.Count };

@@ -22,6 +22,15 @@ internal sealed class Returns : IDisposable
         return Write("nel-2017-18-q2-draft.xlsx", draft);
     }
 
+    /// <summary>Every figure adds up, but the fourth national condition is marked not met: accepted, with a warning for the signatories.</summary>
+    public string WithConditionNotMet()
+    {
+        var draft = NorthEastLincolnshire.Q2_2017_18();
+        var conditions = draft.Conditions!;
+        conditions[3] = conditions[3] with { Met = "No" };
+        return Write("nel-2017-18-q2-condition.xlsx", draft);
+    }
+
     public void Dispose() => _folder.Delete(recursive: true);
 
     private string Write(string name, ReturnDraft draft)

@@ -1,7 +1,5 @@
 using BetterCare.Standalone;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,29 +19,36 @@ public sealed class Site : WebApplicationFactory<Program>
     public const string AdminKey = "admin-browser-key";
 
     private readonly string _connection;
-    private readonly string _outbox = Directory.CreateTempSubdirectory("outbox-").FullName;
+    private readonly Action<IServiceCollection>? _services;
 
-    public Site(string connection)
+    /// <param name="connection">Azurite's connection string.</param>
+    /// <param name="services">Changes to the app's services, for a test that breaks one part on purpose.</param>
+    public Site(string connection, Action<IServiceCollection>? services = null)
     {
         _connection = connection;
-        UseKestrel(0);
+        _services = services;
+
+        // A port known before the app starts, so the links in its emails point at it and open in the browser as they are.
+        var port = LoopbackListener.FreePort();
+        Address = new Uri($"http://127.0.0.1:{port}/");
+        UseKestrel(port);
         StartServer();
-        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses
-            ?? throw new InvalidOperationException("The site did not say where it listens.");
-        Address = new Uri(addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
     }
 
+    /// <summary>Where the site listens; its emails' links start with it.</summary>
     public Uri Address { get; }
+
+    /// <summary>The folder the site writes its email to, a <c>.eml</c> file a message.</summary>
+    public string Outbox { get; } = Directory.CreateTempSubdirectory("outbox-").FullName;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         var settings = new Dictionary<string, string>
         {
-            ["urls"] = "http://127.0.0.1:0",
             ["AzureWebJobsStorage"] = _connection,
             ["BetterCare:ReferenceDirectory"] = Repo.Reference,
-            ["BetterCare:PublicBaseUrl"] = "http://127.0.0.1",
-            ["BetterCare:Mail:OutboxDirectory"] = _outbox,
+            ["BetterCare:PublicBaseUrl"] = Address.ToString().TrimEnd('/'),
+            ["BetterCare:Mail:OutboxDirectory"] = Outbox,
             ["BetterCare:ApiKeys:0:Key"] = LeadKey,
             ["BetterCare:ApiKeys:0:Name"] = LeadName,
             ["BetterCare:ApiKeys:0:Role"] = "HwbLead",
@@ -65,12 +70,16 @@ public sealed class Site : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureTestServices(services => services.Remove(services.Single(d => d.ImplementationType == typeof(CronScheduler))));
+        builder.ConfigureTestServices(services =>
+        {
+            services.Remove(services.Single(d => d.ImplementationType == typeof(CronScheduler)));
+            _services?.Invoke(services);
+        });
     }
 
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        Directory.Delete(_outbox, recursive: true);
+        Directory.Delete(Outbox, recursive: true);
     }
 }

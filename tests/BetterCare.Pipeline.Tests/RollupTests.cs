@@ -62,7 +62,8 @@ public class RollupTests
             var mail = Assert.Single(Directory.GetFiles(outbox, "*.eml").Select(f => MimeMessage.Load(f)), m => m.Subject?.Contains("roll-up", StringComparison.Ordinal) == true);
             Assert.Equal("east.manager@example.org", Assert.Single(mail.To.Mailboxes).Address);
             Assert.Contains(county.GetProperty("totals").GetProperty("pool").GetDecimal().ToString("#,0", System.Globalization.CultureInfo.GetCultureInfo("en-GB")), mail.TextBody, StringComparison.Ordinal);
-            Assert.Contains($"/api/reports/{Period}/county-essex.xlsx", mail.TextBody, StringComparison.Ordinal);
+            Assert.Contains($"/reports/{Period}/county-essex.xlsx", mail.TextBody, StringComparison.Ordinal);
+            Assert.DoesNotContain("/api/", mail.TextBody, StringComparison.Ordinal);
 
             // The link works for the manager, and for nobody outside the region.
             using var east = app.Client("east-key");

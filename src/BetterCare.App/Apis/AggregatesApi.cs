@@ -182,7 +182,7 @@ public sealed record AggregateView(
 {
     public static AggregateView From(ScopeAggregate a) => new(
         a.Period, a.Scope.ToString(), a.Scope.Kind.ToString(), a.Scope.Name,
-        a.Hwbs.Select(h => new AggregateHwbView(h.HwbCode, h.HwbName, h.Region, h.County, h.Status, h.AcceptedSubmissionId, FiguresView.From(h.Figures))).ToList(),
+        a.Hwbs.Select(h => new AggregateHwbView(h.HwbCode, h.HwbName, h.Region, h.County, h.Status, h.State.Code, h.State.Text, h.AcceptedSubmissionId, FiguresView.From(h.Figures))).ToList(),
         a.Partners.Select(p => new AggregatePartnerView(p.Name, p.Code, p.Kind, p.HwbCodes, PoolView.From(p.Figures))).ToList(),
         PoolView.From(a.Totals),
         a.ByPartnerType.ToDictionary(kv => kv.Key, kv => PoolView.From(kv.Value)),
@@ -191,6 +191,7 @@ public sealed record AggregateView(
         a.WithoutAcceptedReturn);
 }
 
-public sealed record AggregateHwbView(string HwbCode, string? HwbName, string Region, string County, string Status, string? AcceptedSubmissionId, FiguresView? Figures);
+/// <summary>One HWB in an aggregate: <c>status</c> is its latest upload's, <c>state</c> where its return stands (see <c>HwbState</c>), in a code and in words.</summary>
+public sealed record AggregateHwbView(string HwbCode, string? HwbName, string Region, string County, string Status, string State, string StateText, string? AcceptedSubmissionId, FiguresView? Figures);
 
 public sealed record AggregatePartnerView(string Name, string? Code, string Kind, IReadOnlyList<string> HwbCodes, PoolView Totals);

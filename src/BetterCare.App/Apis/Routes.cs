@@ -49,6 +49,12 @@ public static class Routes
         new("SignOffPage", "GET", "/sign-off/{token}", Pages.SignOff.SignOffPages.ShowAsync),
         new("SignOff", "POST", "/sign-off/{token}", Pages.SignOff.SignOffPages.DecideAsync),
         new("SignOffRecord", "GET", "/sign-off/{token}/record", Pages.SignOff.SignOffPages.LinkRecordAsync),
+        new("Dashboard", "GET", "/periods/{period}/dashboard", Pages.Dashboard.DashboardPages.ShowAsync),
+        new("DashboardDownload", "GET", "/periods/{period}/dashboard/download", Pages.Dashboard.DashboardPages.DownloadAsync),
+        new("ReportDownload", "GET", "/reports/{period}/{file}", Pages.Reports.ReportPages.DownloadAsync),
+        new("AdminPage", "GET", "/admin", Pages.Admin.AdminPages.ShowAsync),
+        new("AdminRetry", "POST", "/admin/retry/{submissionId}", Pages.Admin.AdminPages.RetryAsync),
+        new("AdminRollup", "POST", "/admin/rollup", Pages.Admin.AdminPages.RollupAsync),
         new("Asset", "GET", "/assets/{*path}", Pages.Shared.AssetFiles.Get),
     ];
 

@@ -18,9 +18,9 @@ public static class AggregateTables
 
     public static ExportTable Hwbs(ScopeAggregate a) => new(
         "hwbs",
-        ["period", "hwb_code", "hwb_name", "region", "county", "status", "accepted_submission", .. PoolColumns, "ccg_icb_pool", "council_pool", "other_pool", "planned_spend"],
+        ["period", "hwb_code", "hwb_name", "region", "county", "status", "state", "accepted_submission", .. PoolColumns, "ccg_icb_pool", "council_pool", "other_pool", "planned_spend"],
         a.Hwbs.Select(h => (IReadOnlyList<object?>)[
-            a.Period, h.HwbCode, h.HwbName, h.Region, h.County, h.Status, h.AcceptedSubmissionId,
+            a.Period, h.HwbCode, h.HwbName, h.Region, h.County, h.Status, h.State.Text, h.AcceptedSubmissionId,
             .. Pool(h.Figures?.Pool),
             Pence(h.Figures?.ByPartnerType.GetValueOrDefault("CCG/ICB")?.Pool),
             Pence(h.Figures?.ByPartnerType.GetValueOrDefault("Council")?.Pool),

@@ -11,8 +11,14 @@ public static class ExcelExport
         var workbook = new WorkbookDraft();
         foreach (var table in tables)
         {
-            var sheet = new SheetDraft(SheetName(table.Name)) { ColumnWidths = table.Columns.Select(c => Math.Max(14d, c.Length + 4d)).ToArray() };
-            sheet.BoldRows.Add(sheet.AddRow([.. table.Columns]));
+            var headers = table.Columns.Select(Words).ToArray();
+            var sheet = new SheetDraft(SheetName(table.Name))
+            {
+                ColumnWidths = headers.Select(h => Math.Max(14d, h.Length + 4d)).ToArray(),
+                FrozenRows = 1,
+                Filter = true,
+            };
+            sheet.BoldRows.Add(sheet.AddRow([.. headers]));
             foreach (var row in table.Rows)
             {
                 sheet.AddRow(row.Select(Cell).ToArray());
@@ -33,6 +39,22 @@ public static class ExcelExport
         long n => (double)n,
         _ => SafeText.Neutralise(value.ToString()),
     };
+
+    /// <summary>A column's header in words: <c>hwb_code</c> as "HWB code", <c>ccg_icb_pool</c> as "CCG/ICB pool".</summary>
+    public static string Words(string column)
+    {
+        ArgumentNullException.ThrowIfNull(column);
+        var words = column.Split('_').Select(w => w switch
+        {
+            "hwb" => "HWB",
+            "hwbs" => "HWBs",
+            "ccg" => "CCG",
+            "icb" => "ICB",
+            _ => w,
+        });
+        var text = string.Join(' ', words).Replace("CCG ICB", "CCG/ICB", StringComparison.Ordinal);
+        return char.ToUpperInvariant(text[0]) + text[1..];
+    }
 
     private static string SheetName(string view) => view switch
     {

@@ -128,6 +128,7 @@ public sealed class RollupService : IPeriodRollup
                 ("No accepted return yet", regionRow.WithoutAcceptedReturn.Count == 0 ? "none" : string.Join(", ", regionRow.WithoutAcceptedReturn.Select(c => $"{_reference.Area(c)?.HwbName ?? c} ({c})"))),
             ])
             .Table(["County", "Accepted", "Pooled budget", "Forecast outturn"], counties.Select(c => (IReadOnlyList<string>)[c.Name, $"{c.Accepted} of {c.Hwbs}", Pounds(c.Totals.Pool), Pounds(c.Totals.Forecast)]))
+            .Link($"The {name} dashboard", $"{_options.PublicBaseUrl.TrimEnd('/')}/periods/{period}/dashboard?region={Uri.EscapeDataString(name)}")
             .Link($"The {name} workbook", Link(regionRow.ReportPath));
         foreach (var county in counties)
         {
@@ -138,7 +139,7 @@ public sealed class RollupService : IPeriodRollup
         return new MailMessage(id, to, $"Better Care Fund roll-up: {name}, {period}", html, text, null);
     }
 
-    private string Link(string reportPath) => $"{_options.PublicBaseUrl.TrimEnd('/')}/api/reports/{reportPath}";
+    private string Link(string reportPath) => $"{_options.PublicBaseUrl.TrimEnd('/')}/reports/{reportPath}";
 
     private static string Pounds(long pence) => new Returns.Currency.Money(pence).ToString();
 

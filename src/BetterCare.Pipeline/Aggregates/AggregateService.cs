@@ -60,7 +60,7 @@ public sealed class AggregateService
     {
         var hwbs = rows
             .OrderBy(r => r.HwbCode, StringComparer.Ordinal)
-            .Select(r => new HwbAggregate(r.HwbCode, r.HwbName, r.Region, r.County, r.LatestStatus.ToString(), r.AcceptedSubmissionId, r.HasAccepted ? r.Figures : null))
+            .Select(r => new HwbAggregate(r.HwbCode, r.HwbName, r.Region, r.County, r.LatestStatus.ToString(), r.AcceptedSubmissionId, r.HasAccepted ? r.Figures : null, HwbState.Of(r)))
             .ToList();
         var accepted = hwbs.Where(h => h.Figures is not null).ToList();
 

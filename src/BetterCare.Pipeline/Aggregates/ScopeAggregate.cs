@@ -10,7 +10,8 @@ public sealed record HwbAggregate(
     string County,
     string Status,
     string? AcceptedSubmissionId,
-    ReturnFigures? Figures);
+    ReturnFigures? Figures,
+    HwbState State);
 
 /// <summary>A partner's contributions across the HWBs in scope it pays into.</summary>
 public sealed record PartnerAggregate(string PartnerKey, string Name, string? Code, string Kind, PoolPence Figures, IReadOnlyList<string> HwbCodes);

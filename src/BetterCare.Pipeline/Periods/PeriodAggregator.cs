@@ -46,6 +46,41 @@ public sealed class PeriodAggregator
         return await ApplyAsync(submission, row, ct).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Notes on the period's row how the counted return's sign-off stands, when the submission is the
+    /// counted one (a replaced return's signatures change nothing). Reads the row, and writes it only
+    /// when the progress differs: safe to run after every decision, and again after a crash.
+    /// </summary>
+    public async Task RecordSignOffAsync(Submission submission, int signed, int signatories, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(submission);
+        if (submission.Period is null || submission.HwbCode is null)
+        {
+            return;
+        }
+
+        var progress = new SignOffProgress(submission.Status, signed, signatories);
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var row = await _tables.GetPeriodReturnAsync(submission.Period, submission.HwbCode, ct).ConfigureAwait(false);
+            if (row?.AcceptedSubmissionId != submission.Id || row.SignOff == progress)
+            {
+                return;
+            }
+
+            try
+            {
+                await _tables.SavePeriodReturnAsync(row with { SignOff = progress }, [], [], ct).ConfigureAwait(false);
+                return;
+            }
+            catch (ConcurrencyException)
+            {
+            }
+        }
+
+        throw new ConcurrencyException($"The {submission.Period} row of {submission.HwbCode} kept changing while its sign-off was noted.");
+    }
+
     private async Task<(string Detail, IReadOnlyList<string> Superseded)> ApplyAsync(Submission submission, PeriodReturn? row, CancellationToken ct)
     {
         if (submission.Status == SubmissionStatus.Accepted)
@@ -101,6 +136,7 @@ public sealed class PeriodAggregator
             AcceptedReceivedAt = submission.ReceivedAt,
             ReplacedSubmissionIds = replaced,
             Figures = figures,
+            SignOff = new SignOffProgress(SubmissionStatus.Accepted, 0, submission.Signatories.Count),
         };
         var lines = figures.Partners
             .Select(p => new ContributionLine(submission.Period!, p.Key, p.Name, p.Kind, submission.HwbCode!, p.Figures))

@@ -29,6 +29,15 @@ public sealed record PeriodReturn(
     public const int MaxReplaced = 200;
 
     public bool HasAccepted => AcceptedSubmissionId is not null;
+
+    /// <summary>Where the counted (accepted) return's sign-off stands: kept on the row so a region's dashboard is one query.</summary>
+    public SignOffProgress? SignOff { get; init; }
+}
+
+/// <summary>The counted return's sign-off: its status (Accepted while it waits, SignedOff, ChangesRequested) and how many of its signatories have signed.</summary>
+public sealed record SignOffProgress(SubmissionStatus Status, int Signed, int Signatories)
+{
+    public int Waiting => Math.Max(0, Signatories - Signed);
 }
 
 /// <summary>One partner's contribution to one HWB's pool in a period, from that HWB's accepted return.</summary>

@@ -31,6 +31,13 @@ public interface IReturnTables
     /// <summary>Every HWB's row for a period, optionally only those of one region: one partition query.</summary>
     Task<IReadOnlyList<PeriodReturn>> ListPeriodAsync(string period, string? region, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Submissions that have failed and wait for an administrator, newest first, at most
+    /// <paramref name="max"/>: a query across every submission's partition, for the
+    /// administrator's page only (failures are few; the page is seldom opened).
+    /// </summary>
+    Task<IReadOnlyList<Submission>> ListFailedAsync(int max, CancellationToken cancellationToken);
+
     /// <summary>Every partner line for a period, optionally one partner's: one partition query.</summary>
     Task<IReadOnlyList<ContributionLine>> ListContributionsAsync(string period, string? partnerKey, CancellationToken cancellationToken);
 }

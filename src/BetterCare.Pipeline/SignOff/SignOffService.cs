@@ -39,6 +39,7 @@ public sealed record DecisionOutcome(SignOffLink Link, string? FormProblem, bool
 public sealed partial class SignOffService
 {
     private readonly IReturnTables _tables;
+    private readonly Periods.PeriodAggregator _periods;
     private readonly RecentSubmissions _recent;
     private readonly IReturnBlobs _blobs;
     private readonly ISignOffStore _store;
@@ -54,10 +55,11 @@ public sealed partial class SignOffService
     private readonly ILogger<SignOffService> _log;
 
     public SignOffService(
-        IReturnTables tables, RecentSubmissions recent, IReturnBlobs blobs, ISignOffStore store, MailDispatcher mail, IContactDirectory contacts, IWorkflowClient workflow, SignOffTokens tokens,
+        IReturnTables tables, Periods.PeriodAggregator periods, RecentSubmissions recent, IReturnBlobs blobs, ISignOffStore store, MailDispatcher mail, IContactDirectory contacts, IWorkflowClient workflow, SignOffTokens tokens,
         SignOffCalendar calendar, SignOffEmails emails, SignOffOptions options, ReferenceData reference, TimeProvider clock, ILogger<SignOffService> log)
     {
         _tables = tables;
+        _periods = periods;
         _recent = recent;
         _blobs = blobs;
         _store = store;
@@ -446,6 +448,12 @@ public sealed partial class SignOffService
                 {
                     continue;
                 }
+            }
+
+            // Every run, not only one that changed something: a run that stopped after saving the submission left the row behind.
+            if (s.Status is SubmissionStatus.Accepted or SubmissionStatus.SignedOff or SubmissionStatus.ChangesRequested)
+            {
+                await _periods.RecordSignOffAsync(s, live.Count(r => r.Status == SignatureStatus.Signed), live.Count, ct).ConfigureAwait(false);
             }
 
             return await StateAsync(s, null, ct).ConfigureAwait(false);

@@ -45,6 +45,8 @@ public class ForwardingTables(IReturnTables inner) : IReturnTables
     public virtual Task<IReadOnlyList<PeriodReturn>> ListPeriodAsync(string period, string? region, CancellationToken cancellationToken) =>
         inner.ListPeriodAsync(period, region, cancellationToken);
 
+    public virtual Task<IReadOnlyList<Submission>> ListFailedAsync(int max, CancellationToken cancellationToken) => inner.ListFailedAsync(max, cancellationToken);
+
     public virtual Task<IReadOnlyList<ContributionLine>> ListContributionsAsync(string period, string? partnerKey, CancellationToken cancellationToken) =>
         inner.ListContributionsAsync(period, partnerKey, cancellationToken);
 }

@@ -43,6 +43,6 @@ public static class HomePages
                 region is null ? "Returns from every board in England." : $"Returns from the boards in {region}."));
         }
 
-        return Shared.Page.Of<HomePage>(caller, new { Heading = region is null ? "Returns in England" : $"Returns in {region}", Lines = (IReadOnlyList<PeriodLine>)lines, CanUpload = caller.Role == Role.Admin });
+        return Shared.Page.Of<HomePage>(caller, new { Heading = region is null ? "Returns in England" : $"Returns in {region}", Lines = (IReadOnlyList<PeriodLine>)lines, CanUpload = caller.Role == Role.Admin, Dashboards = true, Administrator = caller.Role == Role.Admin });
     }
 }
