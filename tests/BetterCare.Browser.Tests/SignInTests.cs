@@ -48,25 +48,6 @@ public sealed class SignInTests(BrowserFixture browser) : SiteTest(browser)
     }
 
     [Fact]
-    public async Task ALeadSignsInWithTheKeyboardAlone()
-    {
-        await using var visit = await Browser.VisitAsync(Site.Address);
-        await visit.GotoAsync("/sign-in");
-
-        // The skip link first, then the service name, then the field: tab until the field has focus, type, press Enter.
-        for (var i = 0; i < 10 && await visit.Page.EvaluateAsync<string>("document.activeElement?.id ?? ''") != "key"; i++)
-        {
-            await visit.Page.Keyboard.PressAsync("Tab");
-        }
-
-        Assert.Equal("key", await visit.Page.EvaluateAsync<string>("document.activeElement?.id ?? ''"));
-        await visit.Page.Keyboard.TypeAsync(Site.LeadKey);
-        await visit.Page.Keyboard.PressAsync("Enter");
-        await visit.Page.WaitForURLAsync(Site.Address.ToString());
-        Assert.Equal("North East Lincolnshire: your returns", await visit.HeadingAsync());
-    }
-
-    [Fact]
     public async Task SigningInGoesBackToThePageAskedForButNeverToAnotherSite()
     {
         await using var visit = await Browser.VisitAsync(Site.Address);

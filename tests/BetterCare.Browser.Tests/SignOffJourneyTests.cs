@@ -72,6 +72,17 @@ public sealed class SignOffJourneyTests(BrowserFixture browser) : SiteTest(brows
 
         Assert.Equal("Changes requested", await StateOnceAsync(manager, "Changes requested"));
 
+        // The others' links to the declined return no longer open the form, and say why.
+        var councilFirst = await Mailbox.LinkAsync(Site, Council, "Please sign off", "/sign-off/");
+        await using (var council = await Browser.VisitAsync(Site.Address))
+        {
+            var closed = await council.Page.GotoAsync(councilFirst.ToString()).WaitAsync(BrowserFixture.StepTimeout);
+            Assert.Equal(409, closed!.Status);
+            Assert.Equal("This return no longer waits for sign-off", await council.HeadingAsync());
+            Assert.Equal(0, await council.Page.Locator("main form").CountAsync());
+            await Pages.CheckAsync(council, "sign-off-link-closed");
+        }
+
         // The corrected return: each signatory signs from their new email, one with JavaScript off.
         var second = await Uploads.SendAsync(Site, Site.LeadKey, _returns.Clean());
         Assert.NotEqual(first, second);
@@ -86,6 +97,14 @@ public sealed class SignOffJourneyTests(BrowserFixture browser) : SiteTest(brows
             await signatory.ClickToNavigateAsync(signatory.Page.GetByRole(AriaRole.Button, new() { Name = "Sign off the return" }));
             Assert.Equal("Signed off", await signatory.HeadingAsync());
             signed++;
+            if (!javaScript)
+            {
+                await Pages.CheckAsync(signatory, "sign-off-signed-no-js");
+                await signatory.ClickToNavigateAsync(signatory.Page.GetByRole(AriaRole.Link, new() { Name = "Printable record of what was signed" }));
+                Assert.Contains("Declaration or comment", await signatory.Page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+                await Pages.CheckAsync(signatory, "sign-off-record-no-js");
+            }
+
             if (signed == 1)
             {
                 Assert.Contains("2 other signatories are still to sign", await signatory.Page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
@@ -141,18 +160,21 @@ public sealed class SignOffJourneyTests(BrowserFixture browser) : SiteTest(brows
         Assert.Equal("£17,900,000", page[Nel].Pool);
     }
 
-    [Fact]
-    public async Task NationalStaffChooseARegionAndAnUnknownOneIsNamedWithTheKnownOnes()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task NationalStaffChooseARegionAndAnUnknownOneIsNamedWithTheKnownOnes(bool javaScript)
     {
-        await using var admin = await Browser.VisitAsync(Site.Address, javaScript: false);
+        var suffix = javaScript ? string.Empty : "-no-js";
+        await using var admin = await Browser.VisitAsync(Site.Address, javaScript);
         await admin.GotoAsync(Dashboard);
         await admin.SignInAsync(Site.AdminKey);
         Assert.Equal("Choose a region", await admin.HeadingAsync());
-        await Pages.CheckAsync(admin, "dashboard-choose-region-no-js");
+        await Pages.CheckAsync(admin, "dashboard-choose-region" + suffix);
         await admin.ClickToNavigateAsync(admin.Page.GetByRole(AriaRole.Link, new() { Name = "East of England" }));
         Assert.Equal("East of England", await admin.HeadingAsync());
         Assert.Contains("Essex", await admin.Page.Locator("table").First.InnerTextAsync(), StringComparison.Ordinal);
-        await Pages.CheckAsync(admin, "dashboard-no-js");
+        await Pages.CheckAsync(admin, "dashboard-east" + suffix);
 
         var response = await admin.Page.GotoAsync(Dashboard + "?region=Atlantis");
         Assert.Equal(404, response!.Status);

@@ -20,13 +20,16 @@ public sealed class Site : WebApplicationFactory<Program>
 
     private readonly string _connection;
     private readonly Action<IServiceCollection>? _services;
+    private readonly IReadOnlyDictionary<string, string> _extra;
 
     /// <param name="connection">Azurite's connection string.</param>
     /// <param name="services">Changes to the app's services, for a test that breaks one part on purpose.</param>
-    public Site(string connection, Action<IServiceCollection>? services = null)
+    /// <param name="settings">Settings beyond the site's own.</param>
+    public Site(string connection, Action<IServiceCollection>? services = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         _connection = connection;
         _services = services;
+        _extra = settings ?? new Dictionary<string, string>();
 
         // A port known before the app starts, so the links in its emails point at it and open in the browser as they are.
         var port = LoopbackListener.FreePort();
@@ -65,7 +68,7 @@ public sealed class Site : WebApplicationFactory<Program>
             // No font from the NHS's host: the pages' own policy then stops the browser asking for it, so nothing leaves the machine.
             ["BetterCare:FontOrigin"] = string.Empty,
         };
-        foreach (var (key, value) in settings)
+        foreach (var (key, value) in settings.Concat(_extra))
         {
             builder.UseSetting(key, value);
         }

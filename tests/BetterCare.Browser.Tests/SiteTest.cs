@@ -13,8 +13,14 @@ public abstract class SiteTest(BrowserFixture browser) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _azurite = await Azurite.StartAsync();
-        Site = new Site(_azurite.ConnectionString);
+        Site = new Site(_azurite.ConnectionString, Services, Settings);
     }
+
+    /// <summary>Changes a test class makes to the site's services (none by default).</summary>
+    protected virtual Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? Services => null;
+
+    /// <summary>Settings a test class adds to the site's (none by default).</summary>
+    protected virtual IReadOnlyDictionary<string, string>? Settings => null;
 
     public virtual async Task DisposeAsync()
     {
