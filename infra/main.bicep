@@ -109,6 +109,31 @@ param apiKeys apiKeyType[] = []
 @description('More app settings (name to value), merged over the ones this template sets. Never put secrets here: use Key Vault references.')
 param additionalAppSettings object = {}
 
+@description('Client id of the Microsoft Entra ID app registration people sign in with (App Service Authentication).')
+param entraClientId string
+
+@description('Tenant of that app registration.')
+param entraTenantId string = subscription().tenantId
+
+@secure()
+@description('Client secret of that app registration, written to the Key Vault secret entra-client-secret. Leave empty to keep the secret as it is.')
+param entraClientSecret string = ''
+
+@description('A person signed in with Entra ID, by the name App Service Authentication gives them (configuration section BetterCare:Principals).')
+type principalType = {
+  @description('The signed-in name (the name claim), e.g. an email address.')
+  name: string
+
+  @description('What they may do.')
+  role: 'HwbLead' | 'RegionalManager' | 'National' | 'Admin'
+
+  @description('The HWB code for an HWB lead, the region for a regional manager; omit for National and Admin.')
+  scope: string?
+}
+
+@description('The people who may use the pages once signed in, with their role. Anyone else signed in sees nothing.')
+param principals principalType[] = []
+
 // ---------------------------------------------------------------------------------------------
 // Names
 // ---------------------------------------------------------------------------------------------
@@ -136,6 +161,7 @@ var inboxContainerName = 'returns-inbox'
 var deploymentContainerName = 'app-package'
 
 var sendGridSecretName = 'sendgrid-api-key'
+var entraSecretName = 'entra-client-secret'
 var signOffKeySecretName = 'signoff-token-key'
 
 var token = toLower(uniqueString(subscription().id, resourceGroup().id, location, namePrefix))
@@ -369,6 +395,15 @@ resource sendGridSecret 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = if (!em
   }
 }
 
+resource entraSecret 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = if (!empty(entraClientSecret)) {
+  parent: keyVault
+  name: entraSecretName
+  properties: {
+    value: entraClientSecret
+    contentType: 'text/plain'
+  }
+}
+
 resource signOffKeySecret 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = if (!empty(signOffTokenKey)) {
   parent: keyVault
   name: signOffKeySecretName
@@ -465,6 +500,21 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
 // its next resolution (restart, or within a day). The URI is built from the vault's name rather
 // than keyVault.properties.vaultUri so that it is known before deployment.
 
+// One BetterCare__Principals__{i}__* group per person signed in with Entra ID.
+var principalSettings = reduce(
+  range(0, length(principals)),
+  {},
+  (settings, i) =>
+    union(
+      settings,
+      {
+        'BetterCare__Principals__${i}__Name': principals[i].name
+        'BetterCare__Principals__${i}__Role': principals[i].role
+      },
+      empty(principals[i].?scope ?? '') ? {} : { 'BetterCare__Principals__${i}__Scope': principals[i].scope! }
+    )
+)
+
 // One BetterCare__ApiKeys__{i}__* group per key; the key itself is a Key Vault reference.
 var apiKeySettings = reduce(
   range(0, length(apiKeys)),
@@ -504,7 +554,10 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
       BetterCare__PublicBaseUrl: empty(publicBaseUrl) ? 'https://${functionApp.properties.defaultHostName}' : publicBaseUrl
       // The service's own pages sit at the site's root (host.json's route prefix is empty).
       AzureWebJobsDisableHomepage: 'true'
+      // App Service Authentication reads the Entra ID client secret from here.
+      MICROSOFT_PROVIDER_AUTHENTICATION_SECRET: '@Microsoft.KeyVault(SecretUri=https://${keyVault.name}${environment().suffixes.keyvaultDns}/secrets/${entraSecretName}/)'
     },
+    principalSettings,
     apiKeySettings,
     additionalAppSettings
   )
@@ -513,7 +566,61 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     appInsightsRoleAssignment
     sendGridSecret
     signOffKeySecret
+    entraSecret
     apiKeySecrets
+  ]
+}
+
+// App Service Authentication with Microsoft Entra ID. Pages need a signed-in person: anyone else
+// is sent to the sign-in page (and back). Left open to the app's own checks: /api/* (API keys, or
+// the signed-in principal; the app answers 401 to anyone else), /sign-off/* (a signatory's link is
+// their key, and many signatories work outside the tenant) and /assets/* (the pages' styles and
+// script). The platform sets X-MS-CLIENT-PRINCIPAL and WEBSITE_AUTH_ENABLED; the app believes the
+// header only then.
+resource authSettings 'Microsoft.Web/sites/config@2025-03-01' = {
+  parent: functionApp
+  name: 'authsettingsV2'
+  properties: {
+    platform: {
+      enabled: true
+    }
+    globalValidation: {
+      requireAuthentication: true
+      unauthenticatedClientAction: 'RedirectToLoginPage'
+      redirectToProvider: 'azureactivedirectory'
+      excludedPaths: [
+        '/api/*'
+        '/sign-off/*'
+        '/assets/*'
+      ]
+    }
+    identityProviders: {
+      azureActiveDirectory: {
+        enabled: true
+        registration: {
+          clientId: entraClientId
+          clientSecretSettingName: 'MICROSOFT_PROVIDER_AUTHENTICATION_SECRET'
+          openIdIssuer: '${environment().authentication.loginEndpoint}${entraTenantId}/v2.0'
+        }
+        validation: {
+          allowedAudiences: [
+            'api://${entraClientId}'
+          ]
+        }
+      }
+    }
+    login: {
+      tokenStore: {
+        enabled: true
+      }
+      preserveUrlFragmentsForLogins: true
+    }
+    httpSettings: {
+      requireHttps: true
+    }
+  }
+  dependsOn: [
+    appSettings
   ]
 }
 

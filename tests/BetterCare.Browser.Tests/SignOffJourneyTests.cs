@@ -120,11 +120,17 @@ public sealed class SignOffJourneyTests(BrowserFixture browser) : SiteTest(brows
 
         Assert.Equal("Signed off", await StateOnceAsync(manager, "Signed off"));
 
-        // The lead sees it signed off, with the record of who signed.
+        // The lead follows the link in their "signed off" email: signing in first, then back to the record of who signed, then the return's page.
+        var record = await Mailbox.LinkAsync(Site, "bcf.lead@nelccg.example", "Signed off:", $"/submissions/{second}/record");
         await using (var lead = await Browser.VisitAsync(Site.Address))
         {
-            await lead.GotoAsync($"/submissions/{second}");
+            await lead.Page.GotoAsync(record.ToString()).WaitAsync(BrowserFixture.StepTimeout);
+            Assert.Equal("Sign in", await lead.HeadingAsync());
             await lead.SignInAsync(Site.LeadKey);
+            Assert.Equal(record.ToString(), lead.Page.Url);
+            Assert.Equal(3, await lead.Page.Locator("td", new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^Signed ") }).CountAsync());
+            await Pages.CheckAsync(lead, "submission-record");
+            await lead.GotoAsync($"/submissions/{second}");
             Assert.Equal("Signed off", (await lead.Page.Locator("main .nhsuk-tag").First.InnerTextAsync()).Trim());
             Assert.Contains("Every signatory has decided.", await lead.Page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
             await Pages.CheckAsync(lead, "submission-signed-off");

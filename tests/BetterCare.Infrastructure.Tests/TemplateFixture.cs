@@ -24,6 +24,7 @@ public sealed class TemplateFixture : IAsyncLifetime
 
     /// <summary>Values for the parameters a deployment passes on the command line, to exercise them.</summary>
     public const string SendGridApiKey = "SG.not-a-real-key";
+    public const string EntraClientId = "11111111-2222-3333-4444-555555555555";
 
     public static readonly IReadOnlyList<(string Name, string Role, string? Scope, string Key)> ApiKeys =
     [
@@ -102,6 +103,9 @@ public sealed class TemplateFixture : IAsyncLifetime
         }
 
         text.Append(CultureInfo.InvariantCulture, $"param sendGridApiKey = {Quote(SendGridApiKey)}\n");
+        text.Append(CultureInfo.InvariantCulture, $"param entraClientId = {Quote(EntraClientId)}\n");
+        text.Append("param entraClientSecret = 'not-a-real-secret'\n");
+        text.Append("param principals = [\n  { name: 'manager@east.example', role: 'RegionalManager', scope: 'East of England' }\n  { name: 'admin@england.example', role: 'Admin' }\n]\n");
 
         // The second deployment, once the package runs: the inbox's Event Grid subscription is made.
         text.Append("param subscribeInbox = true\n");

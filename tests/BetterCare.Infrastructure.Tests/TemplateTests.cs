@@ -87,6 +87,41 @@ public sealed partial class TemplateTests(TemplateFixture template)
     }
 
     [Fact]
+    public void People_sign_in_with_Entra_ID_pages_redirect_and_the_api_and_sign_off_links_are_left_to_the_app()
+    {
+        var auth = template.Resources("Microsoft.Web/sites/config").Single(c => ((string)c["name"]!).EndsWith("/authsettingsV2", StringComparison.Ordinal))["properties"]!;
+        var validation = auth["globalValidation"]!;
+        var entra = auth["identityProviders"]!["azureActiveDirectory"]!;
+
+        Assert.True((bool)auth["platform"]!["enabled"]!);
+        Assert.True((bool)validation["requireAuthentication"]!);
+        Assert.Equal("RedirectToLoginPage", (string?)validation["unauthenticatedClientAction"]);
+        Assert.Equal(["/api/*", "/sign-off/*", "/assets/*"], validation["excludedPaths"]!.AsArray().Select(p => (string?)p));
+        Assert.True((bool)entra["enabled"]!);
+        Assert.Equal(TemplateFixture.EntraClientId, (string?)entra["registration"]!["clientId"]);
+        Assert.Equal("MICROSOFT_PROVIDER_AUTHENTICATION_SECRET", (string?)entra["registration"]!["clientSecretSettingName"]);
+        Assert.EndsWith("/v2.0", ArmFormat.Resolve(entra["registration"]!["openIdIssuer"]!.ToString()), StringComparison.Ordinal);
+        Assert.True((bool)auth["httpSettings"]!["requireHttps"]!);
+
+        var vault = (string)template.Single(KeyVaults)["name"]!;
+        var secret = KeyVaultReference().Match(ArmFormat.Resolve(AppSettings()["MICROSOFT_PROVIDER_AUTHENTICATION_SECRET"]));
+        Assert.True(secret.Success, "the client secret is a Key Vault reference to a secret without a version");
+        Assert.Equal(vault, secret.Groups["vault"].Value);
+        Assert.Equal("entra-client-secret", secret.Groups["secret"].Value);
+    }
+
+    [Fact]
+    public void Signed_in_people_get_their_role_and_scope_from_the_principals_parameter()
+    {
+        var settings = AppSettings();
+        Assert.Equal("manager@east.example", settings["BetterCare__Principals__0__Name"]);
+        Assert.Equal("RegionalManager", settings["BetterCare__Principals__0__Role"]);
+        Assert.Equal("East of England", settings["BetterCare__Principals__0__Scope"]);
+        Assert.Equal("Admin", settings["BetterCare__Principals__1__Role"]);
+        Assert.DoesNotContain("BetterCare__Principals__1__Scope", settings.Keys);
+    }
+
+    [Fact]
     public void Sign_off_token_key_is_a_Key_Vault_reference_and_links_use_the_apps_address()
     {
         var vault = (string)template.Single(KeyVaults)["name"]!;

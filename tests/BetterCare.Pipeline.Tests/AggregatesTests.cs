@@ -200,12 +200,19 @@ public class AggregatesTests
         var rows = hwbSheet.Worksheet.Descendants<Row>().ToList();
         var columns = rows[0].Elements<Cell>().Select(c => c.InlineString!.Text!.Text).ToList();
         var fromXlsx = rows.Skip(1).ToDictionary(
-            r => r.Elements<Cell>().ElementAt(columns.IndexOf("hwb_code")).InlineString!.Text!.Text,
-            r => decimal.Parse(r.Elements<Cell>().Single(c => c.CellReference!.Value!.StartsWith(BetterCare.Returns.Reading.CellRef.ColumnName(columns.IndexOf("pool")), StringComparison.Ordinal)).CellValue!.Text, CultureInfo.InvariantCulture));
+            r => r.Elements<Cell>().ElementAt(columns.IndexOf("HWB code")).InlineString!.Text!.Text,
+            r => decimal.Parse(r.Elements<Cell>().Single(c => c.CellReference!.Value!.StartsWith(BetterCare.Returns.Reading.CellRef.ColumnName(columns.IndexOf("Pool")), StringComparison.Ordinal)).CellValue!.Text, CultureInfo.InvariantCulture));
         Assert.Equal(expected, fromXlsx);
-        var name = rows.Skip(1).Select(r => r.Elements<Cell>().ElementAt(columns.IndexOf("hwb_name")).InlineString!.Text!.Text).Single(n => n.Contains("HYPERLINK", StringComparison.Ordinal));
+        var name = rows.Skip(1).Select(r => r.Elements<Cell>().ElementAt(columns.IndexOf("HWB name")).InlineString!.Text!.Text).Single(n => n.Contains("HYPERLINK", StringComparison.Ordinal));
         Assert.StartsWith("'=", name, StringComparison.Ordinal);
         Assert.Empty(hwbSheet.Worksheet.Descendants<CellFormula>());
+
+        // Headers in words, the header row frozen with filters on it, names beside codes, and each board's state.
+        Assert.Equal(["Period", "HWB code", "HWB name", "Region", "County", "Status", "State", "Accepted submission"], columns.Take(8));
+        Assert.Contains(hwbSheet.Worksheet.Descendants<Pane>(), p => p.State?.Value == PaneStateValues.Frozen && p.VerticalSplit?.Value == 1);
+        Assert.StartsWith("A1:", hwbSheet.Worksheet.Elements<AutoFilter>().Single().Reference!.Value, StringComparison.Ordinal);
+        Assert.All(json.GetProperty("hwbs").EnumerateArray(), h => Assert.Equal("accepted", h.GetProperty("state").GetString()));
+        Assert.All(json.GetProperty("hwbs").EnumerateArray(), h => Assert.StartsWith("Accepted", h.GetProperty("stateText").GetString(), StringComparison.Ordinal));
     }
 
     [Fact]
