@@ -183,9 +183,9 @@ public class AggregatesTests
         csvRequest.Headers.Add("Accept", "text/csv");
         using var csvResponse = await admin.SendAsync(csvRequest);
         Assert.Equal("text/csv", csvResponse.Content.Headers.ContentType!.MediaType);
-        var lines = (await csvResponse.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        var header = lines[0].Split(',');
-        var fromCsv = lines.Skip(1).Select(l => l.Split(',')).ToDictionary(f => f[Array.IndexOf(header, "hwb_code")], f => decimal.Parse(f[Array.IndexOf(header, "pool")], CultureInfo.InvariantCulture));
+        var csvText = await csvResponse.Content.ReadAsStringAsync();
+        var lines = csvText.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var fromCsv = BetterCare.Returns.Reference.Csv.ReadRecords(new StringReader(csvText), "hwbs.csv").ToDictionary(r => r["hwb_code"], r => decimal.Parse(r["pool"], CultureInfo.InvariantCulture));
         Assert.Equal(expected, fromCsv);
         Assert.Contains("\"'=HYPERLINK(\"\"http://evil.example\"\")\"", lines[1..].Single(l => l.Contains("E06000034", StringComparison.Ordinal)), StringComparison.Ordinal);
 
