@@ -130,11 +130,22 @@ public partial class DashboardBenchmarks
     private static partial Regex Token();
 
     /// <summary>The standalone app with a regional manager's key, its schedule taken out.</summary>
-    private sealed class App(string connection, string reference) : WebApplicationFactory<global::Program>
+    private sealed class App : WebApplicationFactory<global::Program>
     {
+        private readonly string _connection;
+        private readonly string _reference;
+
+        public App(string connection, string reference)
+        {
+            // The content root, which the factory cannot work out from a benchmark's build output (see QuarterApp).
+            Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_BETTERCARE_STANDALONE", Paths.Standalone);
+            _connection = connection;
+            _reference = reference;
+        }
+
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
-            Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_BETTERCARE_STANDALONE", Paths.Standalone);
+            var (connection, reference) = (_connection, _reference);
             builder.UseSetting("AzureWebJobsStorage", connection);
             builder.UseSetting("BetterCare:ReferenceDirectory", reference);
             builder.UseSetting("BetterCare:ApiKeys:0:Key", ManagerKey);
