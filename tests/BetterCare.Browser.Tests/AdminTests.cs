@@ -43,6 +43,13 @@ public sealed class AdminTests(BrowserFixture browser) : SiteTest(browser)
         Assert.Contains("North East Lincolnshire", await admin.Page.Locator("table", new() { HasText = "Region" }).InnerTextAsync(), StringComparison.Ordinal);
         await Pages.CheckAsync(admin, "admin" + suffix);
 
+        // A retry posted without the page's anti-forgery token (as a form on another site would send it) is refused and changes nothing.
+        var forged = await admin.Context.APIRequest.PostAsync(new Uri(Site.Address, $"/admin/retry/{id}").ToString(), new() { Form = admin.Context.APIRequest.CreateFormData(), MaxRedirects = 0 });
+        Assert.Equal(400, forged.Status);
+        Assert.Contains("That form could not be sent", await forged.TextAsync(), StringComparison.Ordinal);
+        await admin.GotoAsync("/admin");
+        Assert.Equal(1, await admin.Page.Locator($"tr[data-submission='{id}']").CountAsync());
+
         // The fault is put right; the retry carries the submission on, and its page follows it to the sign-off requests.
         _archive.Broken = false;
         await admin.ClickToNavigateAsync(row.GetByRole(AriaRole.Button, new() { Name = "Retry" }));
