@@ -2,7 +2,7 @@ using BetterCare.Pipeline.Tests.Support;
 
 namespace BetterCare.Pipeline.Tests;
 
-/// <summary>The host killed while a return's sign-off is sending its 120 requests.</summary>
+/// <summary>The host killed while a return's sign-off is sending its 40 requests (the most a return may ask for).</summary>
 public class NotifyKilledTests
 {
     [Fact]
@@ -25,7 +25,7 @@ public class NotifyKilledTests
         await using (app)
         {
             using var client = app.Client(PipelineApp.NelKey);
-            id = await Workbook.UploadedIdAsync(client, Workbook.WithSignatories(120), "nel-120-signatories.xlsx");
+            id = await Workbook.UploadedIdAsync(client, Workbook.WithSignatories(40), "nel-40-signatories.xlsx");
             await Eventually.Async(() => Task.FromResult(sendGrid.Killed), k => k, "the host to be killed mid-notify", seconds: 120);
         }
 
@@ -35,12 +35,12 @@ public class NotifyKilledTests
             await Eventually.Async(() => storage.EventsAsync(id), events => events.Contains("Requested"), "the sign-off requests to be recorded after the restart", seconds: 120);
         }
 
-        // The decision to the uploader and a request to each of the 120 signatories, each accepted once.
+        // The decision to the uploader and a request to each of the 40 signatories, each accepted once.
         var accepted = sendGrid.Accepted.ToList();
         Assert.Equal(accepted.Distinct(), accepted);
-        Assert.Equal(121, accepted.Count);
-        Assert.Equal(120, accepted.Count(a => a.MessageId.StartsWith(id + ".request-", StringComparison.Ordinal)));
-        Assert.Equal(120, accepted.Where(a => a.MessageId.Contains(".request-", StringComparison.Ordinal)).Select(a => a.To).Distinct().Count());
+        Assert.Equal(41, accepted.Count);
+        Assert.Equal(40, accepted.Count(a => a.MessageId.StartsWith(id + ".request-", StringComparison.Ordinal)));
+        Assert.Equal(40, accepted.Where(a => a.MessageId.Contains(".request-", StringComparison.Ordinal)).Select(a => a.To).Distinct().Count());
         var events = await storage.EventsAsync(id);
         Assert.Single(events, e => e == "Notified");
         Assert.Single(events, e => e == "Requested");

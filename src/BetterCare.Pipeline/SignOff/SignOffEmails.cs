@@ -38,11 +38,23 @@ public sealed class SignOffEmails
 
     private readonly SignOffOptions _options;
     private readonly SignOffCalendar _calendar;
+    private readonly Returns.Reference.ReferenceData _reference;
 
-    public SignOffEmails(SignOffOptions options, SignOffCalendar calendar)
+    public SignOffEmails(SignOffOptions options, SignOffCalendar calendar, Returns.Reference.ReferenceData reference)
     {
         _options = options;
         _calendar = calendar;
+        _reference = reference;
+    }
+
+    /// <summary>
+    /// The return as mail names it: the HWB's name from the reference data when its code is known
+    /// there (never only the workbook's own text, which anyone can write), then the period.
+    /// </summary>
+    public string Named(Submission s)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        return _reference.Area(s.HwbCode)?.HwbName is { } known ? $"{known} {s.Period ?? "(period unknown)"}" : Title(s);
     }
 
     public string StatusUrl(string submissionId) => $"{Base}/submissions/{submissionId}";
@@ -57,7 +69,12 @@ public sealed class SignOffEmails
 
     public static string Money(long pence) => new Money(pence).ToString();
 
-    public static string Title(Submission s) => $"{s.HwbName ?? s.HwbCode ?? "Unidentified HWB"} {s.Period ?? "(period unknown)"}";
+    public static string Title(Submission s)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        var name = string.Join(' ', (s.HwbName ?? s.HwbCode ?? "Unidentified HWB").Split((char[])['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries));
+        return $"{name} {s.Period ?? "(period unknown)"}";
+    }
 
     /// <summary>Money the signatory's organisation puts into the pool, or the whole pool for the board.</summary>
     public static (string Label, string Value) Contribution(Submission s, string organisation, bool forTheBoard)
@@ -90,7 +107,7 @@ public sealed class SignOffEmails
             SubmissionStatus.Superseded => "Accepted, but replaced",
             _ => "Accepted",
         };
-        var subject = $"{verdict}: {Title(s)} Better Care Fund return";
+        var subject = $"{verdict}: {Named(s)} Better Care Fund return";
         var body = new MailBody()
             .Paragraph($"Your workbook '{s.FileName}' has been checked.")
             .Facts(
@@ -129,8 +146,8 @@ public sealed class SignOffEmails
         ArgumentNullException.ThrowIfNull(s);
         ArgumentNullException.ThrowIfNull(r);
         var subject = chaser is { } n
-            ? $"Reminder {n}: please sign off the {Title(s)} Better Care Fund return"
-            : $"Please sign off the {Title(s)} Better Care Fund return";
+            ? $"Reminder {n}: please sign off the {Named(s)} Better Care Fund return"
+            : $"Please sign off the {Named(s)} Better Care Fund return";
         var signatory = new Signatory(r.SignatoryKey, r.Organisation, r.SigningFor, r.Name, r.Position, r.Email);
         var body = new MailBody().Paragraph($"Dear {r.Name},");
         if (chaser is not null)
@@ -158,7 +175,7 @@ public sealed class SignOffEmails
     public MailMessage Escalation(string id, Submission s, string region, IReadOnlyList<MailAddress> managers, IReadOnlyList<SignatureRecord> unsigned, DateTimeOffset deadline)
     {
         ArgumentNullException.ThrowIfNull(s);
-        var subject = $"Deadline passed without sign-off: {Title(s)} Better Care Fund return";
+        var subject = $"Deadline passed without sign-off: {Named(s)} Better Care Fund return";
         var body = new MailBody()
             .Paragraph($"The deadline for {s.Period} passed on {_calendar.Describe(deadline)} and the accepted return of {s.HwbName} ({s.HwbCode}, {region}) is not signed off.")
             .Table(["Organisation", "Signing for", "Name", "Position", "Status"], unsigned.Select(u => (IReadOnlyList<string>)[u.Organisation, u.SigningFor, u.Name, u.Position, u.Status == SignatureStatus.Declined ? $"declined: {u.Comment}" : "not signed"]))
@@ -191,9 +208,9 @@ public sealed class SignOffEmails
     public MailMessage SignedOff(string id, Submission s, MailAddress to, IReadOnlyList<SignatureRecord> signatures, string summaryUrl)
     {
         ArgumentNullException.ThrowIfNull(s);
-        var subject = $"Signed off: {Title(s)} Better Care Fund return";
+        var subject = $"Signed off: {Named(s)} Better Care Fund return";
         var body = new MailBody()
-            .Paragraph($"Every signatory has signed off the {Title(s)} return. It is final.")
+            .Paragraph($"Every signatory has signed off the {Named(s)} return. It is final.")
             .Facts([("Pool total", s.Figures is { } f ? Money(f.Pool.Pool) : "not stated"), ("Submission", s.Id)])
             .Table(["Organisation", "Signing for", "Name", "Signed"], signatures.Select(r => (IReadOnlyList<string>)[r.Organisation, r.SigningFor, r.Name, r.DecidedAt is { } at ? _calendar.Describe(at) : string.Empty]))
             .Link("Printable summary of what was signed", summaryUrl);
@@ -205,7 +222,7 @@ public sealed class SignOffEmails
     {
         ArgumentNullException.ThrowIfNull(s);
         ArgumentNullException.ThrowIfNull(declined);
-        var subject = $"Changes requested: {Title(s)} Better Care Fund return";
+        var subject = $"Changes requested: {Named(s)} Better Care Fund return";
         var body = new MailBody()
             .Paragraph($"{declined.Name} ({declined.Position}) declined to sign off the return for {declined.Organisation} and said:")
             .Paragraph(declined.Comment ?? string.Empty)

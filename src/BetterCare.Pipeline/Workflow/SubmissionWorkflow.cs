@@ -279,7 +279,8 @@ public sealed partial class SubmissionWorkflow
         var cover = checkedReturn.Return?.Cover;
         var period = cover?.Period;
         var hwb = cover is not null && Returns.Model.HwbCode.IsValid(cover.HwbCode) ? cover.HwbCode : null;
-        var extension = Path.GetExtension(submission.FileName).ToLowerInvariant() is ".xls" ? ".xls" : ".xlsx";
+        // The archive is named by what the file is, not what it was called (an .xlsx sent as 'a.xls' stays .xlsx).
+        var extension = Returns.Reading.FileSniffer.ExtensionOf(content);
         var archivePath = period is { } p && hwb is not null
             ? $"{p.Year}/{p.Quarter}/{hwb}/{submission.Id}{extension}"
             : $"unidentified/{submission.Id}{extension}";
@@ -294,11 +295,20 @@ public sealed partial class SubmissionWorkflow
             await _blobs.PutReportAsync(reportPath, findings, ct).ConfigureAwait(false);
         }
 
-        var figures = checkedReturn.Return is { } parsed ? ReturnFigures.From(Aggregator.Aggregate(parsed)) : null;
-        var signatories = checkedReturn.Return?.SignOff is { } signOff ? Signatory.From(signOff.Rows) : [];
+        // Only an accepted return's figures and signatories are kept: they are within the spec's limits
+        // (FieldLimits), so they always fit a row. A rejected one keeps its findings, and its name cut short.
+        var accepted = checkedReturn.Report.Errors == 0 && period is not null && hwb is not null;
+        var figures = accepted && checkedReturn.Return is { } parsed ? ReturnFigures.From(Aggregator.Aggregate(parsed)) : null;
+        var signatories = accepted && checkedReturn.Return?.SignOff is { } signOff ? Signatory.From(signOff.Rows) : [];
         var contact = cover?.Text(Returns.Model.CoverField.Email)?.Trim();
+        if (contact is { Length: > Returns.Validation.FieldLimits.Email })
+        {
+            contact = null;
+        }
+
+        var name = cover?.HwbName is { Length: > Returns.Validation.FieldLimits.Name } longName ? longName[..Returns.Validation.FieldLimits.Name] : cover?.HwbName;
         submission.Processed(
-            new ProcessOutcome(hash, archivePath, reportPath, reportPath is null ? findings : null, hwb, cover?.HwbName, period?.ToString(),
+            new ProcessOutcome(hash, archivePath, reportPath, reportPath is null ? findings : null, hwb, name, period?.ToString(),
                 checkedReturn.Report.Errors, checkedReturn.Report.Warnings, figures, signatories, contact is { Length: > 0 } && contact.Contains('@', StringComparison.Ordinal) ? contact : null),
             _clock.GetUtcNow());
 
@@ -349,10 +359,19 @@ public sealed partial class SubmissionWorkflow
         }
     }
 
-    /// <summary>A failure's message on one line, at most 300 characters.</summary>
-    private static string Plain(string reason)
+    /// <summary>
+    /// A failure's reason as people are shown it: on one line, at most 300 characters, and never a
+    /// storage service's raw answer (status, error code, request id, headers), which goes to the log only.
+    /// </summary>
+    public static string Plain(string reason)
     {
-        var line = reason.ReplaceLineEndings(" ");
+        ArgumentNullException.ThrowIfNull(reason);
+        if (reason.Contains("ErrorCode:", StringComparison.Ordinal) || reason.Contains("RequestId:", StringComparison.Ordinal) || reason.Contains("Status: ", StringComparison.Ordinal))
+        {
+            return "the service's storage refused to save or read this return; an administrator can see why in the log, and retry it once that is put right";
+        }
+
+        var line = string.Concat(reason.ReplaceLineEndings(" ").Where(c => !char.IsControl(c)));
         return line.Length > 300 ? line[..300] + "…" : line;
     }
 

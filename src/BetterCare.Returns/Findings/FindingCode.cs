@@ -23,6 +23,7 @@ public readonly record struct FindingCode
     public static readonly FindingCode SheetMissing = new("SHEET-MISSING", Severity.Error, "A required sheet is absent");
     public static readonly FindingCode TemplateVersion = new("TEMPLATE-VERSION", Severity.Error, "Unknown or missing template version");
     public static readonly FindingCode FieldMissing = new("FIELD-MISSING", Severity.Error, "A required label, column or value is absent");
+    public static readonly FindingCode TextCleaned = new("TEXT-CLEANED", Severity.Info, "Text was made safe as it was read");
     public static readonly FindingCode FieldInvalid = new("FIELD-INVALID", Severity.Error, "A code, year, quarter, email, date or choice is malformed");
     public static readonly FindingCode MoneyInvalid = new("MONEY-INVALID", Severity.Error, "A money cell is not a money value");
     public static readonly FindingCode MoneyRange = new("MONEY-RANGE", Severity.Error, "A money value is out of range");
@@ -54,7 +55,7 @@ public readonly record struct FindingCode
         FileUnreadable, SheetMissing, TemplateVersion, FieldMissing, FieldInvalid, MoneyInvalid, MoneyRange,
         MoneyMissing, PartnerTotal, ColumnTotal, CoverTotal, CoverMinimum, PoolBelowMinimum, PartnerBelowMinimum,
         SchemesUnallocated, SchemesOvercommitted, SchemePartnerUnknown, DfgPassThrough, ForecastVariance,
-        YtdDecrease, ConditionNotMet, SignatoryMissing, RiskScore, RiskDuplicate, UnitsMismatch, HwbUnlisted, PartnerUnlisted,
+        YtdDecrease, ConditionNotMet, SignatoryMissing, RiskScore, RiskDuplicate, UnitsMismatch, HwbUnlisted, PartnerUnlisted, TextCleaned,
     ];
 
     /// <summary>Reads a stored code; an unknown one is kept as it was written, with warning severity.</summary>

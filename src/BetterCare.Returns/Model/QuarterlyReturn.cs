@@ -22,6 +22,11 @@ public sealed record QuarterlyReturn(
 {
     public IReadOnlyList<UnitsReading> UnitsReadings { get; init; } = [];
 
+    /// <summary>Cells whose text was made safe as the workbook was read (the first few; <see cref="CleanedCount"/> counts them all).</summary>
+    public IReadOnlyList<CleanedText> Cleaned { get; init; } = [];
+
+    public int CleanedCount { get; init; }
+
     public string SheetName(TemplateSheet sheet) => sheet switch
     {
         TemplateSheet.Cover => Cover?.SheetName,

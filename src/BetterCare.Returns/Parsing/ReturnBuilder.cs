@@ -57,6 +57,34 @@ internal sealed class ReturnBuilder : ISheetRowTarget
 
     public void Add(SheetRow row) => Guard(row, _add);
 
+    /// <summary>At most this many cleaned cells are kept, each a finding; the rest are counted.</summary>
+    public const int MaxCleanedKept = 50;
+
+    private readonly List<CleanedText> _cleaned = [];
+    private int _cleanedCount;
+
+    public void Cleaned(CellAddress address, string change)
+    {
+        _cleanedCount++;
+        if (_cleaned.Count < MaxCleanedKept)
+        {
+            _cleaned.Add(new CleanedText(_sheetName, address, change));
+        }
+    }
+
+    /// <summary>Cells cleaned as a whole sheet was read (a return parsed from read sheets).</summary>
+    public void Cleaned(IEnumerable<CleanedText> cells)
+    {
+        foreach (var cell in cells)
+        {
+            _cleanedCount++;
+            if (_cleaned.Count < MaxCleanedKept)
+            {
+                _cleaned.Add(cell);
+            }
+        }
+    }
+
     public void EndSheet()
     {
         if (_sheet == TemplateSheet.Cover && _coverRows is { } rows)
@@ -94,7 +122,11 @@ internal sealed class ReturnBuilder : ISheetRowTarget
             _conditions?.Finish(units),
             _metrics?.Finish(units),
             _dfg?.Finish(units),
-            _risks?.Finish(units));
+            _risks?.Finish(units))
+        {
+            Cleaned = _cleaned,
+            CleanedCount = _cleanedCount,
+        };
     }
 
     private static void Ignore(SheetRow row)

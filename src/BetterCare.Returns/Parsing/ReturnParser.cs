@@ -10,6 +10,7 @@ public static class ReturnParser
     {
         ArgumentNullException.ThrowIfNull(workbook);
         var builder = new ReturnBuilder(workbook.FileName);
+        builder.Cleaned(workbook.Cleaned);
 
         // The Cover first, so that each table's money is read in the workbook's units as its rows come.
         if (workbook.Sheet(TemplateSheet.Cover) is { } cover)

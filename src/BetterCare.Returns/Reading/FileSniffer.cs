@@ -7,7 +7,7 @@ namespace BetterCare.Returns.Reading;
 /// that are not spreadsheets, macro-enabled workbooks and zip bombs. Reads only the zip's
 /// directory and its small content-types part, never the sheets.
 /// </summary>
-internal static class FileSniffer
+public static class FileSniffer
 {
     private static ReadOnlySpan<byte> ZipMagic => [0x50, 0x4B, 0x03, 0x04];
 
@@ -19,6 +19,10 @@ internal static class FileSniffer
         OpenXml,
         Compound,
     }
+
+    /// <summary>The extension a file's bytes call for: <c>.xls</c> for a compound (BIFF) file, else <c>.xlsx</c>, whatever it was named.</summary>
+    public static string ExtensionOf(ReadOnlySpan<byte> content) =>
+        content.Length >= 8 && content[..8].SequenceEqual(CompoundMagic) ? ".xls" : ".xlsx";
 
     public static Kind Sniff(Stream stream)
     {

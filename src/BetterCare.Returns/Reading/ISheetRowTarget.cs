@@ -11,5 +11,8 @@ internal interface ISheetRowTarget
 
     void Add(SheetRow row);
 
+    /// <summary>A cell of the current sheet whose text was made safe as it was read (it comes in its row as cleaned).</summary>
+    void Cleaned(CellAddress address, string change);
+
     void EndSheet();
 }

@@ -10,6 +10,8 @@ internal sealed class SheetCollector : ISheetRowTarget
 
     public IReadOnlyDictionary<TemplateSheet, SheetData> Sheets => _sheets;
 
+    public List<CleanedText> CleanedCells { get; } = [];
+
     public void StartSheet(TemplateSheet sheet, string name, int expectedRows)
     {
         _sheet = sheet;
@@ -18,6 +20,8 @@ internal sealed class SheetCollector : ISheetRowTarget
     }
 
     public void Add(SheetRow row) => _rows.Add(row);
+
+    public void Cleaned(CellAddress address, string change) => CleanedCells.Add(new CleanedText(_name, address, change));
 
     public void EndSheet() => _sheets[_sheet] = new SheetData(_name, _rows);
 }

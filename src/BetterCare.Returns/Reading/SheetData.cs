@@ -13,4 +13,10 @@ public sealed record SheetData(string Name, IReadOnlyList<SheetRow> Rows);
 public sealed record WorkbookData(string FileName, IReadOnlyDictionary<TemplateSheet, SheetData> Sheets)
 {
     public SheetData? Sheet(TemplateSheet sheet) => Sheets.GetValueOrDefault(sheet);
+
+    /// <summary>The cells whose text was made safe as it was read (<see cref="CellText"/>).</summary>
+    public IReadOnlyList<CleanedText> Cleaned { get; init; } = [];
 }
+
+/// <summary>A cell whose text was changed as it was read, and how.</summary>
+public sealed record CleanedText(string Sheet, CellAddress Address, string Change);

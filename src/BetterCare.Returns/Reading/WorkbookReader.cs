@@ -104,7 +104,7 @@ public sealed class WorkbookReader
     }
 
     private static WorkbookReadResult Result(string fileName, SheetCollector sheets, string? problem) =>
-        problem is null ? WorkbookReadResult.Ok(new WorkbookData(fileName, sheets.Sheets)) : WorkbookReadResult.Unreadable(problem);
+        problem is null ? WorkbookReadResult.Ok(new WorkbookData(fileName, sheets.Sheets) { Cleaned = sheets.CleanedCells }) : WorkbookReadResult.Unreadable(problem);
 
     private string? ReadSheets(Stream stream, ISheetRowTarget target)
     {
@@ -134,7 +134,7 @@ public sealed class WorkbookReader
             while (reader.Read())
             {
                 rowIndex++;
-                var row = ReadRow(reader, rowIndex, buffer);
+                var row = ReadRow(reader, rowIndex, buffer, target);
                 if (row is null)
                 {
                     continue;
@@ -156,7 +156,7 @@ public sealed class WorkbookReader
         return null;
     }
 
-    private SheetRow? ReadRow(IExcelDataReader reader, int rowIndex, object?[] buffer)
+    private SheetRow? ReadRow(IExcelDataReader reader, int rowIndex, object?[] buffer, ISheetRowTarget target)
     {
         // Each cell is read once, into a buffer as wide as the widest row read.
         var width = Math.Min(reader.FieldCount, Math.Min(_limits.MaxColumns, buffer.Length));
@@ -164,6 +164,16 @@ public sealed class WorkbookReader
         for (var c = 0; c < width; c++)
         {
             var value = reader.GetValue(c);
+            if (value is string text)
+            {
+                // Text is made safe here, once, before anything else sees it.
+                value = CellText.Clean(text, out var change);
+                if (change is not null)
+                {
+                    target.Cleaned(new CellAddress(rowIndex, c), change);
+                }
+            }
+
             if (Labels.IsBlank(value))
             {
                 buffer[c] = null;

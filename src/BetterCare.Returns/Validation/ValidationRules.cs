@@ -13,6 +13,8 @@ public static class ValidationRules
         new CoverFieldsRule(),
         new ChoicesRule(),
         new ContactDetailsRule(),
+        new FieldLimitsRule(),
+        new TextCleanedRule(),
         new HwbReferenceRule(),
         new MoneyInvalidRule(),
         new UnitsMismatchRule(),

@@ -33,6 +33,7 @@ public class RuleCatalogueTests
         ("RISK-SCORE", Severity.Warning),
         ("RISK-DUPLICATE", Severity.Warning),
         ("UNITS-MISMATCH", Severity.Warning),
+        ("TEXT-CLEANED", Severity.Info),
     ];
 
     public static TheoryData<string, Severity> SpecCodes
