@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using BetterCare.Fixtures.Reading;
 using BetterCare.Infrastructure;
+using Microsoft.AspNetCore.Http;
 
 namespace BetterCare.Pipeline.Tests;
 
@@ -25,6 +26,31 @@ public class UploadApiErrorTests : IClassFixture<UploadApiErrorTests.Fixture>
 
         await Refused.Async(response, HttpStatusCode.Unauthorized, "X-Api-Key");
         await Refused.NothingWrittenAsync(_fixture.Azurite);
+    }
+
+    [Fact]
+    public async Task AMalformedMultipartBodyIsABadRequestNotTooLarge()
+    {
+        using var client = _fixture.App.Client(PipelineApp.NelKey);
+        using var body = new ByteArrayContent("--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.xlsx\"\r\n\r\nPK and then the body stops"u8.ToArray());
+        body.Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data; boundary=b");
+
+        using var response = await client.PostAsync(new Uri("/api/returns", UriKind.Relative), body);
+
+        await Refused.Async(response, HttpStatusCode.BadRequest, "not a whole, well-formed form");
+        await Refused.NothingWrittenAsync(_fixture.Azurite);
+    }
+
+    [Theory]
+    [InlineData(StatusCodes.Status408RequestTimeout, 408, "too slowly")]
+    [InlineData(StatusCodes.Status413PayloadTooLarge, 413, "larger than the 20 MB limit")]
+    [InlineData(StatusCodes.Status400BadRequest, 400, "not a whole, well-formed form")]
+    public void AFormTheServerStoppedReadingSaysWhyWithItsOwnStatus(int serverStatus, int answered, string says)
+    {
+        var failure = BetterCare.App.Uploads.FormFailure.Of(new BadHttpRequestException("stopped", serverStatus), "20 MB");
+
+        Assert.Equal(answered, failure.Status);
+        Assert.Contains(says, failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]

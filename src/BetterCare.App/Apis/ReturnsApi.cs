@@ -43,9 +43,10 @@ public static class ReturnsApi
             var form = await request.ReadFormAsync(ct).ConfigureAwait(false);
             file = form.Files.GetFile("file") ?? form.Files.FirstOrDefault();
         }
-        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException or IOException)
+        catch (Exception e) when (FormFailure.IsRequestFault(e))
         {
-            return ApiErrors.Of(StatusCodes.Status413PayloadTooLarge, $"The upload could not be read whole; it may be larger than the {uploads.Limit} limit for a return.");
+            var failure = FormFailure.Of(e, uploads.Limit);
+            return ApiErrors.Of(failure.Status, failure.Message);
         }
 
         if (file is null || file.Length == 0)

@@ -44,6 +44,7 @@ public static class ServiceRegistration
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => LoadReference(sp.GetRequiredService<IOptions<BetterCareSettings>>().Value, builder.Environment.ContentRootPath));
         services.AddSingleton(sp => new ReturnValidator(sp.GetRequiredService<ReferenceData>()));
+        services.AddSingleton<ReadGate>();
         services.AddSingleton<IReturnTables, AzureReturnTables>();
         services.AddSingleton<IReturnBlobs, AzureReturnBlobs>();
         services.AddSingleton<PeriodAggregator>();

@@ -23,7 +23,7 @@ public sealed record UploadTaken(Submission Submission, CheckedReturn Checked);
 /// workflow (a plain name in the inbox, the workflow started from it). The page also shows the
 /// report at once, so the file is checked here in the request as well as by the workflow.
 /// </summary>
-public sealed class ReturnUploads(SubmissionWorkflow workflow, InboxTrigger inbox, IReturnBlobs blobs, ReturnValidator validator, PipelineOptions options, TimeProvider clock)
+public sealed class ReturnUploads(SubmissionWorkflow workflow, InboxTrigger inbox, IReturnBlobs blobs, ReturnValidator validator, PipelineOptions options, ReadGate reads, TimeProvider clock)
 {
     public long MaxBytes => options.MaxUploadBytes;
 
@@ -55,7 +55,11 @@ public sealed class ReturnUploads(SubmissionWorkflow workflow, InboxTrigger inbo
         }
 
         var fileName = SafeFileName(file.FileName);
-        var read = new WorkbookReader().Read(new MemoryStream(content, writable: false), fileName);
+        // Reading costs memory in proportion to the file: at most so many at once (ReadGate). The API
+        // only needs the Cover, to see whose return it is; the page reads it whole, for its report.
+        var read = await reads.ReadAsync(
+            () => check ? new WorkbookReader().Read(new MemoryStream(content, writable: false), fileName) : new WorkbookReader().ReadCover(new MemoryStream(content, writable: false), fileName),
+            ct).ConfigureAwait(false);
         if (read.Workbook is null)
         {
             return (null, new(StatusCodes.Status422UnprocessableEntity, $"'{fileName}' cannot be read as a workbook: {read.Problem}."));
@@ -72,10 +76,10 @@ public sealed class ReturnUploads(SubmissionWorkflow workflow, InboxTrigger inbo
             return (null, new(StatusCodes.Status403Forbidden, $"You upload returns for {caller.Scope}; '{fileName}' is a return for {hwb}."));
         }
 
-        var checkedReturn = check ? validator.Check(read, fileName) : null;
+        var checkedReturn = check ? await reads.ReadAsync(() => validator.Check(read, fileName), ct).ConfigureAwait(false) : null;
 
         // A plain name directly in the inbox (the only kind the inbox trigger reads); the file's own name travels with the submission.
-        var extension = Path.GetExtension(fileName).ToLowerInvariant() is ".xls" ? ".xls" : ".xlsx";
+        var extension = FileSniffer.ExtensionOf(content);
         var blobName = $"{(HwbCode.IsValid(hwb) ? hwb : "unidentified")}-{clock.GetUtcNow():yyyyMMdd'T'HHmmssfff}-{Guid.NewGuid():N}{extension}";
         using var activity = PipelineTracing.StartUpload();
 

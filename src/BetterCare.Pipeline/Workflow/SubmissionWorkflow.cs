@@ -28,6 +28,7 @@ public sealed partial class SubmissionWorkflow
     private readonly SignOffService _signOff;
     private readonly TimeProvider _clock;
     private readonly PipelineOptions _options;
+    private readonly ReadGate _reads;
     private readonly ILogger<SubmissionWorkflow> _log;
 
     public SubmissionWorkflow(
@@ -40,6 +41,7 @@ public sealed partial class SubmissionWorkflow
         SignOffService signOff,
         TimeProvider clock,
         PipelineOptions options,
+        ReadGate reads,
         ILogger<SubmissionWorkflow> log)
     {
         _tables = tables;
@@ -51,6 +53,7 @@ public sealed partial class SubmissionWorkflow
         _signOff = signOff;
         _clock = clock;
         _options = options;
+        _reads = reads;
         _log = log;
     }
 
@@ -275,7 +278,7 @@ public sealed partial class SubmissionWorkflow
         }
 
         var hash = Convert.ToHexStringLower(SHA256.HashData(content));
-        var checkedReturn = _validator.Check(new MemoryStream(content, writable: false), submission.FileName);
+        var checkedReturn = await _reads.ReadAsync(() => _validator.Check(new MemoryStream(content, writable: false), submission.FileName), ct).ConfigureAwait(false);
         var cover = checkedReturn.Return?.Cover;
         var period = cover?.Period;
         var hwb = cover is not null && Returns.Model.HwbCode.IsValid(cover.HwbCode) ? cover.HwbCode : null;

@@ -33,6 +33,16 @@ public sealed class WorkbookReader
         return Result(fileName, sheets, Read(stream, sheets));
     }
 
+    /// <summary>
+    /// The Cover alone (to learn whose return a file is, and for which period), with the same
+    /// refusals as a whole read: the other sheets are passed over unread.
+    /// </summary>
+    public WorkbookReadResult ReadCover(Stream stream, string fileName)
+    {
+        var sheets = new SheetCollector();
+        return Result(fileName, sheets, Read(stream, sheets, only: TemplateSheet.Cover));
+    }
+
     /// <summary>Reads the file's template sheets into <paramref name="target"/>; returns why the file cannot be read, or null.</summary>
     internal string? Read(string path, ISheetRowTarget target)
     {
@@ -55,7 +65,7 @@ public sealed class WorkbookReader
     /// Reads the workbook's template sheets into <paramref name="target"/>, row by row; returns
     /// why the file cannot be read, or null. When it is unreadable, what the target was given is moot.
     /// </summary>
-    internal string? Read(Stream stream, ISheetRowTarget target)
+    internal string? Read(Stream stream, ISheetRowTarget target, TemplateSheet? only = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
         var seekable = stream.CanSeek ? stream : Buffer(stream);
@@ -91,7 +101,7 @@ public sealed class WorkbookReader
 
         try
         {
-            return ReadSheets(seekable, target);
+            return ReadSheets(seekable, target, only);
         }
         catch (InvalidPasswordException)
         {
@@ -106,13 +116,13 @@ public sealed class WorkbookReader
     private static WorkbookReadResult Result(string fileName, SheetCollector sheets, string? problem) =>
         problem is null ? WorkbookReadResult.Ok(new WorkbookData(fileName, sheets.Sheets) { Cleaned = sheets.CleanedCells }) : WorkbookReadResult.Unreadable(problem);
 
-    private string? ReadSheets(Stream stream, ISheetRowTarget target)
+    private string? ReadSheets(Stream stream, ISheetRowTarget target, TemplateSheet? only)
     {
         var seen = new HashSet<TemplateSheet>();
         using var reader = ExcelReaderFactory.CreateReader(stream, new ExcelReaderConfiguration { LeaveOpen = true });
         do
         {
-            if (!TemplateSheets.TryMatch(reader.Name ?? string.Empty, out var which) || seen.Contains(which))
+            if (!TemplateSheets.TryMatch(reader.Name ?? string.Empty, out var which) || seen.Contains(which) || (only is { } wanted && which != wanted))
             {
                 continue;
             }

@@ -43,9 +43,10 @@ public static class UploadPages
             var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
             file = form.Files.GetFile("file");
         }
-        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException or IOException)
+        catch (Exception e) when (FormFailure.IsRequestFault(e))
         {
-            return Problem(caller, uploads, StatusCodes.Status413PayloadTooLarge, $"The file could not be read whole; it may be larger than the {uploads.Limit} limit for a return.");
+            var failure = FormFailure.Of(e, uploads.Limit);
+            return Problem(caller, uploads, failure.Status, failure.Message.Replace("The upload", "The file", StringComparison.Ordinal));
         }
 
         var (taken, problem) = await uploads.TakeAsync(caller, file, check: true, context.RequestAborted).ConfigureAwait(false);
