@@ -216,6 +216,24 @@ public class AggregatesTests
     }
 
     [Fact]
+    public async Task ACodedPartnerIsNamedAsTheReferenceDataNamesItNotAsAWorkbookSpellsIt()
+    {
+        await using var azurite = await Azurite.StartAsync();
+        await using var app = new PipelineApp(azurite.ConnectionString, settings: Roles);
+        using var admin = app.Client(PipelineApp.AdminKey);
+        var returns = GreaterEssex.Returns("2017-18", "Q2");
+        var essex = returns.Single(r => r.HwbCode == "E10000012");
+        var i = essex.Partners.FindIndex(p => p.Code == "06T");
+        essex.Partners[i] = essex.Partners[i] with { Name = "N.E. Essex Clinical Commissioning Group" };
+        await SubmitAllAsync(admin, returns);
+
+        var json = await GetJsonAsync(admin, $"/api/aggregates/{Period}?county=Essex");
+
+        var partner = json.GetProperty("partners").EnumerateArray().Single(p => p.GetProperty("code").GetString() == "06T");
+        Assert.Equal("North East Essex CCG", partner.GetProperty("name").GetString());
+    }
+
+    [Fact]
     public async Task SeriesGivesAnHwbQuarterByQuarter()
     {
         await using var azurite = await Azurite.StartAsync();

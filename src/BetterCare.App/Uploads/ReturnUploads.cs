@@ -48,6 +48,8 @@ public sealed class ReturnUploads(SubmissionWorkflow workflow, InboxTrigger inbo
             return (null, new(StatusCodes.Status413PayloadTooLarge, $"'{SafeFileName(file.FileName)}' is larger than the {Limit} limit for a return."));
         }
 
+        // A workbook in memory holds one of the process's read slots (ReadGate) until it is stored.
+        using var slot = await reads.EnterAsync(ct).ConfigureAwait(false);
         var content = new byte[file.Length];
         await using (var stream = file.OpenReadStream())
         {
@@ -55,11 +57,8 @@ public sealed class ReturnUploads(SubmissionWorkflow workflow, InboxTrigger inbo
         }
 
         var fileName = SafeFileName(file.FileName);
-        // Reading costs memory in proportion to the file: at most so many at once (ReadGate). The API
-        // only needs the Cover, to see whose return it is; the page reads it whole, for its report.
-        var read = await reads.ReadAsync(
-            () => check ? new WorkbookReader().Read(new MemoryStream(content, writable: false), fileName) : new WorkbookReader().ReadCover(new MemoryStream(content, writable: false), fileName),
-            ct).ConfigureAwait(false);
+        // The API only needs the Cover, to see whose return it is; the page reads it whole, for its report.
+        var read = check ? new WorkbookReader().Read(new MemoryStream(content, writable: false), fileName) : new WorkbookReader().ReadCover(new MemoryStream(content, writable: false), fileName);
         if (read.Workbook is null)
         {
             return (null, new(StatusCodes.Status422UnprocessableEntity, $"'{fileName}' cannot be read as a workbook: {read.Problem}."));
@@ -76,7 +75,7 @@ public sealed class ReturnUploads(SubmissionWorkflow workflow, InboxTrigger inbo
             return (null, new(StatusCodes.Status403Forbidden, $"You upload returns for {caller.Scope}; '{fileName}' is a return for {hwb}."));
         }
 
-        var checkedReturn = check ? await reads.ReadAsync(() => validator.Check(read, fileName), ct).ConfigureAwait(false) : null;
+        var checkedReturn = check ? validator.Check(read, fileName) : null;
 
         // A plain name directly in the inbox (the only kind the inbox trigger reads); the file's own name travels with the submission.
         var extension = FileSniffer.ExtensionOf(content);

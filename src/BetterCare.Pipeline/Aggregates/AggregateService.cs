@@ -107,7 +107,8 @@ public sealed class AggregateService
             scope,
             hwbs,
             partners.Values
-                .Select(p => new PartnerAggregate(p.First.Key, p.First.Name, p.First.Code, p.First.Kind, p.Sum, p.Hwbs))
+                // A coded partner shared by several HWBs is named as the reference data names it, not as whichever workbook came first.
+                .Select(p => new PartnerAggregate(p.First.Key, _reference.PartnerName(p.First.Code) ?? p.First.Name, p.First.Code, p.First.Kind, p.Sum, p.Hwbs))
                 .OrderBy(p => p.Kind, StringComparer.Ordinal).ThenBy(p => p.Name, StringComparer.Ordinal)
                 .ToList(),
             totals,

@@ -366,7 +366,7 @@ public sealed partial class SignOffService
             return new DecisionOutcome(link with { Problem = LinkProblem.Used }, null, false);
         }
 
-        LogDecided(submission.Id, row.SignatoryKey, decided.Status);
+        LogDecided(submission.Id, Ports.InboxBlob.ForLog(row.SignatoryKey), decided.Status);
         try
         {
             await _workflow.RaiseEventAsync(SignOffInstance.For(submission.Id), SignOffInstance.EventName, new SignOffSignal(SignOffSignalKind.Decided, row.SignatoryKey), ct).ConfigureAwait(false);

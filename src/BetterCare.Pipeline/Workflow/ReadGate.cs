@@ -1,12 +1,18 @@
 namespace BetterCare.Pipeline.Workflow;
 
 /// <summary>
-/// Lets at most <see cref="PipelineOptions.MaxConcurrentReads"/> workbooks be read at once in this
-/// process, whoever reads them (an upload's request, the Process step): a flood of uploads waits
-/// rather than taking the memory of all of them together.
+/// Lets at most <see cref="PipelineOptions.MaxConcurrentReads"/> workbooks be in memory at once in
+/// this process, whoever holds them (an upload's request, the Process step: from its bytes being
+/// fetched to its report being made); a flood of uploads waits rather than taking the memory of
+/// all of them together. A slot whose holder allocated a great deal is followed by a full
+/// collection: a large workbook leaves its texts as long-lived garbage, which a generational
+/// collector is in no hurry to give back, and the next holder would pile its own on top.
 /// </summary>
 public sealed class ReadGate : IDisposable
 {
+    /// <summary>A slot whose time saw the process allocate more than this is followed by a full collection.</summary>
+    public const long CollectAfterBytes = 64L * 1024 * 1024;
+
     private readonly SemaphoreSlim _slots;
 
     public ReadGate(PipelineOptions options)
@@ -18,20 +24,36 @@ public sealed class ReadGate : IDisposable
 
     public int Slots { get; }
 
+    /// <summary>Waits for a slot; disposing what it returns gives the slot back.</summary>
+    public async Task<Slot> EnterAsync(CancellationToken ct)
+    {
+        await _slots.WaitAsync(ct).ConfigureAwait(false);
+        return new Slot(this, GC.GetTotalAllocatedBytes());
+    }
+
     /// <summary>Runs <paramref name="read"/> once a slot is free.</summary>
     public async Task<T> ReadAsync<T>(Func<T> read, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(read);
-        await _slots.WaitAsync(ct).ConfigureAwait(false);
-        try
-        {
-            return read();
-        }
-        finally
-        {
-            _slots.Release();
-        }
+        using var slot = await EnterAsync(ct).ConfigureAwait(false);
+        return read();
     }
 
     public void Dispose() => _slots.Dispose();
+
+    private void Leave(long allocatedAtEntry)
+    {
+        if (GC.GetTotalAllocatedBytes() - allocatedAtEntry > CollectAfterBytes)
+        {
+            GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        }
+
+        _slots.Release();
+    }
+
+    /// <summary>A held slot.</summary>
+    public readonly struct Slot(ReadGate gate, long allocatedAtEntry) : IDisposable
+    {
+        public void Dispose() => gate.Leave(allocatedAtEntry);
+    }
 }

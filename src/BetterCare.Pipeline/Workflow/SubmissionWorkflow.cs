@@ -78,7 +78,7 @@ public sealed partial class SubmissionWorkflow
         if (submission.Step == WorkflowStep.Process && submission.Status != SubmissionStatus.Failed &&
             await StartOrchestrationAsync(id, retry: false, ct, submission.ETag).ConfigureAwait(false))
         {
-            LogStarted(id, inboxBlob);
+            LogStarted(id, InboxBlob.ForLog(inboxBlob));
         }
 
         return submission;
@@ -263,6 +263,8 @@ public sealed partial class SubmissionWorkflow
 
     private async Task ProcessAsync(Submission submission, CancellationToken ct)
     {
+        // From its bytes being fetched to its report being made, a workbook holds one of the process's read slots.
+        using var slot = await _reads.EnterAsync(ct).ConfigureAwait(false);
         var content = await _blobs.ReadInboxAsync(submission.InboxBlob, _options.MaxUploadBytes, ct).ConfigureAwait(false);
         if (content is null)
         {
@@ -278,7 +280,7 @@ public sealed partial class SubmissionWorkflow
         }
 
         var hash = Convert.ToHexStringLower(SHA256.HashData(content));
-        var checkedReturn = await _reads.ReadAsync(() => _validator.Check(new MemoryStream(content, writable: false), submission.FileName), ct).ConfigureAwait(false);
+        var checkedReturn = _validator.Check(new MemoryStream(content, writable: false), submission.FileName);
         var cover = checkedReturn.Return?.Cover;
         var period = cover?.Period;
         var hwb = cover is not null && Returns.Model.HwbCode.IsValid(cover.HwbCode) ? cover.HwbCode : null;
@@ -353,7 +355,7 @@ public sealed partial class SubmissionWorkflow
             try
             {
                 await _tables.SaveSubmissionAsync(submission, ct).ConfigureAwait(false);
-                LogFailed(id, reason);
+                LogFailed(id, InboxBlob.ForLog(reason));
                 return;
             }
             catch (ConcurrencyException)

@@ -64,6 +64,18 @@ public sealed class ReferenceData
         return string.IsNullOrWhiteSpace(name) ? null : _partnersByName.GetValueOrDefault((hwb, Labels.Normalize(name)));
     }
 
+    /// <summary>A partner's name as the reference data writes it, whichever HWB it pays into; null when the code is not there.</summary>
+    public string? PartnerName(string? code)
+    {
+        if (string.IsNullOrWhiteSpace(code))
+        {
+            return null;
+        }
+
+        var wanted = code.Trim().ToUpperInvariant();
+        return _partnersByCode.Values.Where(p => p.Code.Equals(wanted, StringComparison.OrdinalIgnoreCase)).OrderBy(p => p.HwbCode, StringComparer.Ordinal).FirstOrDefault()?.Name;
+    }
+
     public MinimumContribution? MinimumFor(FinancialYear year, string hwbCode, string partnerCode) =>
         _minimums.GetValueOrDefault((year.ToString(), hwbCode.ToUpperInvariant(), partnerCode.ToUpperInvariant()));
 

@@ -26,6 +26,9 @@ public sealed class ReturnValidator
         _reader = new WorkbookReader(limits);
     }
 
+    /// <summary>The most findings of one code a report lists; the rest are counted in one more.</summary>
+    public const int MaxFindingsPerCode = 100;
+
     public CheckedReturn Check(string path, QuarterlyReturn? previous = null)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -69,6 +72,7 @@ public sealed class ReturnValidator
     {
         var context = new ValidationContext(parsed, _reference, previous);
         var findings = new List<Finding>();
+        var perCode = new Dictionary<FindingCode, (int Count, Finding Last)>();
         foreach (var rule in _rules)
         {
             foreach (var finding in rule.Check(context))
@@ -78,8 +82,22 @@ public sealed class ReturnValidator
                     throw new InvalidOperationException($"{rule.GetType().Name} emitted {finding.Code}, which it does not declare.");
                 }
 
-                findings.Add(finding);
+                // A workbook wrong in every cell would make a report nobody reads and a store nothing
+                // fits: each code lists its first findings, then says how many more there are.
+                var seen = perCode.GetValueOrDefault(finding.Code).Count + 1;
+                perCode[finding.Code] = (seen, finding);
+                if (seen <= MaxFindingsPerCode)
+                {
+                    findings.Add(finding);
+                }
             }
+        }
+
+        foreach (var (code, (count, last)) in perCode.Where(kv => kv.Value.Count > MaxFindingsPerCode))
+        {
+            var more = count - MaxFindingsPerCode;
+            findings.Add(new Finding(code, last.Severity, last.Sheet, null,
+                $"{more.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} more {code} finding{(more == 1 ? " is" : "s are")} not listed: put right those above and check the workbook again to see the rest."));
         }
 
         return new ValidationReport(parsed.FileName, findings);
