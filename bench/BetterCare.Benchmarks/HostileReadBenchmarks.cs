@@ -108,36 +108,9 @@ public class HostileReadBenchmarks
             UnionRule = ConfigUnionRule.AlwaysUseLocal;
             AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithStrategy(RunStrategy.Monitoring).WithLaunchCount(1).WithWarmupCount(0).WithIterationCount(3).WithInvocationCount(1).WithUnrollFactor(1).WithId("Hostile"));
             AddColumn(
-                new MemoryColumn("Peak RSS MB", "The process's peak resident set (VmHWM), managed and native", PeakOf),
-                new MemoryColumn("Read cost MB", "Peak resident set above the bare process's: what reading the file took", OverBare),
-                new MemoryColumn("After MB", "The app's resident set once the flood is over and collected", AfterOf));
+                new ValueColumn("Peak RSS MB", "The process's peak resident set (VmHWM), managed and native", PeakOf),
+                new ValueColumn("Read cost MB", "Peak resident set above the bare process's: what reading the file took", OverBare),
+                new ValueColumn("After MB", "The app's resident set once the flood is over and collected", AfterOf));
         }
-    }
-
-    private sealed class MemoryColumn(string name, string legend, Func<BenchmarkCase, string> value) : IColumn
-    {
-        public string Id => nameof(MemoryColumn) + name;
-
-        public string ColumnName => name;
-
-        public bool AlwaysShow => true;
-
-        public ColumnCategory Category => ColumnCategory.Custom;
-
-        public int PriorityInCategory => 0;
-
-        public bool IsNumeric => true;
-
-        public UnitType UnitType => UnitType.Dimensionless;
-
-        public string Legend => legend;
-
-        public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => value(benchmarkCase);
-
-        public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style) => value(benchmarkCase);
-
-        public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
-
-        public bool IsAvailable(Summary summary) => true;
     }
 }

@@ -193,44 +193,19 @@ internal sealed class NationalQuarterConfig : ManualConfig
             .WithUnrollFactor(1)
             .WithId("NationalQuarter"));
         AddColumn(
-            new RunColumn("Req/submission", "Storage requests per submission (app and engine, idle polls included); for the bare engine, per orchestration", NationalQuarterResults.RequestsPerSubmission, NationalQuarterResults.BareRequestsPerOrchestration),
-            new RunColumn("Req to aggregated", "The same but for the Notify step's: from upload to aggregated", NationalQuarterResults.RequestsToAggregated),
-            new RunColumn("Peak WS MB", "Peak working set of the process during a pipeline iteration", NationalQuarterResults.PeakWorkingSetMb));
+            RunColumn("Req/submission", "Storage requests per submission (app and engine, idle polls included); for the bare engine, per orchestration", NationalQuarterResults.RequestsPerSubmission, NationalQuarterResults.BareRequestsPerOrchestration),
+            RunColumn("Req to aggregated", "The same but for the Notify step's: from upload to aggregated", NationalQuarterResults.RequestsToAggregated),
+            RunColumn("Peak WS MB", "Peak working set of the process during a pipeline iteration", NationalQuarterResults.PeakWorkingSetMb));
     }
 
-    /// <summary>A column for the pipeline benchmark only, read from <see cref="NationalQuarterResults"/>.</summary>
-    private sealed class RunColumn(string name, string legend, Func<string> value, Func<string>? bare = null) : IColumn
-    {
-        public string Id => nameof(RunColumn) + name;
-
-        public string ColumnName => name;
-
-        public bool AlwaysShow => true;
-
-        public ColumnCategory Category => ColumnCategory.Custom;
-
-        public int PriorityInCategory => 0;
-
-        public bool IsNumeric => true;
-
-        public UnitType UnitType => UnitType.Dimensionless;
-
-        public string Legend => legend;
-
-        public string GetValue(Summary summary, BenchmarkCase benchmarkCase) =>
-            benchmarkCase.Descriptor.WorkloadMethod.Name switch
-            {
-                nameof(NationalQuarterBenchmarks.Pipeline) => value(),
-                nameof(NationalQuarterBenchmarks.BareEngine) when bare is not null => bare(),
-                _ => "-",
-            };
-
-        public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style) => GetValue(summary, benchmarkCase);
-
-        public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
-
-        public bool IsAvailable(Summary summary) => true;
-    }
+    /// <summary>A column for the pipeline benchmark (and, where it has one, the bare engine's figure), read from <see cref="NationalQuarterResults"/>.</summary>
+    private static ValueColumn RunColumn(string name, string legend, Func<string> value, Func<string>? bare = null) =>
+        new(name, legend, c => c.Descriptor.WorkloadMethod.Name switch
+        {
+            nameof(NationalQuarterBenchmarks.Pipeline) => value(),
+            nameof(NationalQuarterBenchmarks.BareEngine) when bare is not null => bare(),
+            _ => "-",
+        });
 }
 
 /// <summary>Samples the process's working set every 20 ms until stopped; gives the largest seen.</summary>
