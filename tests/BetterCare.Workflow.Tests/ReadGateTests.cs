@@ -24,11 +24,11 @@ public class ReadGateTests
             return now;
         }
 
-        var first = Task.Run(() => gate.ReadAsync(Read, CancellationToken.None));
-        var second = Task.Run(() => gate.ReadAsync(Read, CancellationToken.None));
+        var first = Task.Run(() => HoldAsync(gate, Read, CancellationToken.None));
+        var second = Task.Run(() => HoldAsync(gate, Read, CancellationToken.None));
         Assert.True(started.Wait(TimeSpan.FromSeconds(30)), "the first two reads started");
         started.Reset(1);
-        var third = Task.Run(() => gate.ReadAsync(Read, CancellationToken.None));
+        var third = Task.Run(() => HoldAsync(gate, Read, CancellationToken.None));
 
         // The third cannot start while both slots are held.
         Assert.False(started.Wait(TimeSpan.FromMilliseconds(300)), "a third read ran while two held the slots");
@@ -44,7 +44,7 @@ public class ReadGateTests
         using var gate = new ReadGate(new PipelineOptions { MaxConcurrentReads = 1 });
         using var release = new ManualResetEventSlim(false);
         using var entered = new ManualResetEventSlim(false);
-        var holder = Task.Run(() => gate.ReadAsync(
+        var holder = Task.Run(() => HoldAsync(gate, 
             () =>
             {
                 entered.Set();
@@ -55,10 +55,17 @@ public class ReadGateTests
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
         var ran = false;
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => gate.ReadAsync(() => ran = true, cancel.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => HoldAsync(gate, () => ran = true, cancel.Token));
         release.Set();
         await holder;
         Assert.False(ran);
+    }
+
+    /// <summary>Runs <paramref name="read"/> in a slot, as the upload and the Process step hold one.</summary>
+    private static async Task<T> HoldAsync<T>(ReadGate gate, Func<T> read, CancellationToken ct)
+    {
+        using var slot = await gate.EnterAsync(ct);
+        return read();
     }
 
     private static void InterlockedMax(ref int target, int value)

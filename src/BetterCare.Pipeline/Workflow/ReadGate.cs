@@ -31,14 +31,6 @@ public sealed class ReadGate : IDisposable
         return new Slot(this, GC.GetTotalAllocatedBytes());
     }
 
-    /// <summary>Runs <paramref name="read"/> once a slot is free.</summary>
-    public async Task<T> ReadAsync<T>(Func<T> read, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(read);
-        using var slot = await EnterAsync(ct).ConfigureAwait(false);
-        return read();
-    }
-
     public void Dispose() => _slots.Dispose();
 
     private void Leave(long allocatedAtEntry)
