@@ -44,7 +44,8 @@ public class ReadGateTests
         using var gate = new ReadGate(new PipelineOptions { MaxConcurrentReads = 1 });
         using var release = new ManualResetEventSlim(false);
         using var entered = new ManualResetEventSlim(false);
-        var holder = Task.Run(() => HoldAsync(gate, 
+        var holder = Task.Run(() => HoldAsync(
+            gate,
             () =>
             {
                 entered.Set();
