@@ -66,7 +66,7 @@ public class ReadGateTests
     private static async Task<T> HoldAsync<T>(ReadGate gate, Func<T> read, CancellationToken ct)
     {
         using var slot = await gate.EnterAsync(ct);
-        return read();
+        return slot.Read(read);
     }
 
     private static void InterlockedMax(ref int target, int value)

@@ -58,7 +58,7 @@ public sealed class ReturnUploads(SubmissionWorkflow workflow, InboxTrigger inbo
 
         var fileName = SafeFileName(file.FileName);
         // The API only needs the Cover, to see whose return it is; the page reads it whole, for its report.
-        var read = check ? new WorkbookReader().Read(new MemoryStream(content, writable: false), fileName) : new WorkbookReader().ReadCover(new MemoryStream(content, writable: false), fileName);
+        var read = slot.Read(() => check ? new WorkbookReader().Read(new MemoryStream(content, writable: false), fileName) : new WorkbookReader().ReadCover(new MemoryStream(content, writable: false), fileName));
         if (read.Workbook is null)
         {
             return (null, new(StatusCodes.Status422UnprocessableEntity, $"'{fileName}' cannot be read as a workbook: {read.Problem}."));
@@ -75,7 +75,7 @@ public sealed class ReturnUploads(SubmissionWorkflow workflow, InboxTrigger inbo
             return (null, new(StatusCodes.Status403Forbidden, $"You upload returns for {caller.Scope}; '{fileName}' is a return for {hwb}."));
         }
 
-        var checkedReturn = check ? validator.Check(read, fileName) : null;
+        var checkedReturn = check ? slot.Read(() => validator.Check(read, fileName)) : null;
 
         // A plain name directly in the inbox (the only kind the inbox trigger reads); the file's own name travels with the submission.
         var extension = FileSniffer.ExtensionOf(content);

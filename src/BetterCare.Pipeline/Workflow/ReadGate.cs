@@ -4,13 +4,14 @@ namespace BetterCare.Pipeline.Workflow;
 /// Lets at most <see cref="PipelineOptions.MaxConcurrentReads"/> workbooks be in memory at once in
 /// this process, whoever holds them (an upload's request, the Process step: from its bytes being
 /// fetched to its report being made); a flood of uploads waits rather than taking the memory of
-/// all of them together. A slot whose holder allocated a great deal is followed by a full
-/// collection: a large workbook leaves its texts as long-lived garbage, which a generational
-/// collector is in no hurry to give back, and the next holder would pile its own on top.
+/// all of them together. A read that allocated a great deal (<see cref="Slot.Read{T}"/>) is
+/// followed, when its slot is given back, by a full collection: a large workbook leaves its texts
+/// as long-lived garbage, which a generational collector is in no hurry to give back, and the next
+/// holder would pile its own on top.
 /// </summary>
 public sealed class ReadGate : IDisposable
 {
-    /// <summary>A slot whose time saw the process allocate more than this is followed by a full collection.</summary>
+    /// <summary>A read that allocated more than this is followed by a full collection.</summary>
     public const long CollectAfterBytes = 64L * 1024 * 1024;
 
     private readonly SemaphoreSlim _slots;
@@ -28,14 +29,14 @@ public sealed class ReadGate : IDisposable
     public async Task<Slot> EnterAsync(CancellationToken ct)
     {
         await _slots.WaitAsync(ct).ConfigureAwait(false);
-        return new Slot(this, GC.GetTotalAllocatedBytes());
+        return new Slot(this);
     }
 
     public void Dispose() => _slots.Dispose();
 
-    private void Leave(long allocatedAtEntry)
+    private void Leave(bool large)
     {
-        if (GC.GetTotalAllocatedBytes() - allocatedAtEntry > CollectAfterBytes)
+        if (large)
         {
             GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
         }
@@ -44,8 +45,36 @@ public sealed class ReadGate : IDisposable
     }
 
     /// <summary>A held slot.</summary>
-    public readonly struct Slot(ReadGate gate, long allocatedAtEntry) : IDisposable
+    public sealed class Slot : IDisposable
     {
-        public void Dispose() => gate.Leave(allocatedAtEntry);
+        private readonly ReadGate _gate;
+        private bool _large;
+        private bool _left;
+
+        internal Slot(ReadGate gate) => _gate = gate;
+
+        /// <summary>Runs a read (synchronous, on this thread), noting whether it allocated enough to collect after.</summary>
+        public T Read<T>(Func<T> read)
+        {
+            ArgumentNullException.ThrowIfNull(read);
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            try
+            {
+                return read();
+            }
+            finally
+            {
+                _large |= GC.GetAllocatedBytesForCurrentThread() - before > CollectAfterBytes;
+            }
+        }
+
+        public void Dispose()
+        {
+            if (!_left)
+            {
+                _left = true;
+                _gate.Leave(_large);
+            }
+        }
     }
 }

@@ -280,7 +280,7 @@ public sealed partial class SubmissionWorkflow
         }
 
         var hash = Convert.ToHexStringLower(SHA256.HashData(content));
-        var checkedReturn = _validator.Check(new MemoryStream(content, writable: false), submission.FileName);
+        var checkedReturn = slot.Read(() => _validator.Check(new MemoryStream(content, writable: false), submission.FileName));
         var cover = checkedReturn.Return?.Cover;
         var period = cover?.Period;
         var hwb = cover is not null && Returns.Model.HwbCode.IsValid(cover.HwbCode) ? cover.HwbCode : null;
