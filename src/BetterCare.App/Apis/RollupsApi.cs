@@ -61,8 +61,7 @@ public static class RollupsApi
         }
 
         // The file must be one a roll-up writes, and of a scope the caller may see.
-        var scope = rollups.Scopes.FirstOrDefault(s => RollupService.ReportPath(period, s) == $"{period}/{file}");
-        if (!ReturnPeriod.TryParse(period, out _) || scope is null)
+        if (rollups.ReportScope(period, file) is not { } scope)
         {
             return ApiErrors.NotFound($"Report '{file}'");
         }

@@ -49,6 +49,10 @@ public sealed class RollupService : IPeriodRollup
         .. _reference.Areas.Select(a => a.Region).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(Scope.Region),
     ];
 
+    /// <summary>The county or region whose roll-up writes <c>{period}/{file}</c>; null when no roll-up writes such a file.</summary>
+    public Scope? ReportScope(string period, string file) =>
+        Returns.Model.ReturnPeriod.TryParse(period, out _) ? Scopes.FirstOrDefault(s => ReportPath(period, s) == $"{period}/{file}") : null;
+
     public static string ReportPath(string period, Scope scope) => $"{period}/{Kind(scope)}-{Slug(scope.Name)}.xlsx";
 
     public IReadOnlyList<string> ScopeKeys => [.. Scopes.Select(s => $"{Kind(s)}|{s.Name}")];

@@ -5,7 +5,6 @@ using BetterCare.App.Pages.Shared;
 using BetterCare.App.Pages.SignIn;
 using BetterCare.App.Rollups;
 using BetterCare.Pipeline.Ports;
-using BetterCare.Returns.Model;
 using BetterCare.Returns.Reference;
 
 namespace BetterCare.App.Pages.Reports;
@@ -25,8 +24,7 @@ public static class ReportPages
             return signIn!;
         }
 
-        var scope = rollups.Scopes.FirstOrDefault(s => RollupService.ReportPath(period, s) == $"{period}/{file}");
-        var content = ReturnPeriod.TryParse(period, out _) && scope is not null && AggregatesApi.Allowed(caller, scope, reference)
+        var content = rollups.ReportScope(period, file) is { } scope && AggregatesApi.Allowed(caller, scope, reference)
             ? await store.GetReportAsync($"{period}/{file}", ct).ConfigureAwait(false)
             : null;
         return content is null

@@ -84,10 +84,10 @@ public static class SignOffPages
             return signIn!;
         }
 
-        var s = SubmissionId.IsWellFormed(submissionId) ? await tables.GetSubmissionAsync(submissionId, ct).ConfigureAwait(false) : null;
-        if (s is null || !(caller.CanSee(s.HwbCode, reference.Area(s.HwbCode)?.Region) || s.Uploader == caller.Name))
+        var s = await Submissions.SubmissionPages.FindAsync(submissionId, caller, tables, reference, ct).ConfigureAwait(false);
+        if (s is null)
         {
-            return Page.Of<NotFound>(caller, new { What = "There is no return at this address that you can see. Check the link, or find the return from your returns." }, StatusCodes.Status404NotFound);
+            return Submissions.SubmissionPages.NotFound(caller);
         }
 
         return Record(caller, s, await store.GetSignaturesAsync(s.Id, ct).ConfigureAwait(false), calendar);

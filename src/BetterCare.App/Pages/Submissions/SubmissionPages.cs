@@ -57,7 +57,8 @@ public static class SubmissionPages
         return Results.File(content, type, submission.FileName);
     }
 
-    private static async Task<Submission?> FindAsync(string id, Caller caller, IReturnTables tables, ReferenceData reference, CancellationToken ct)
+    /// <summary>The submission, when this caller may see it (its board is theirs, or they uploaded it); else null, as for one that does not exist.</summary>
+    internal static async Task<Submission?> FindAsync(string id, Caller caller, IReturnTables tables, ReferenceData reference, CancellationToken ct)
     {
         var submission = SubmissionId.IsWellFormed(id) ? await tables.GetSubmissionAsync(id, ct).ConfigureAwait(false) : null;
         return submission is not null && (caller.CanSee(submission.HwbCode, reference.Area(submission.HwbCode)?.Region) || submission.Uploader == caller.Name)
@@ -65,6 +66,6 @@ public static class SubmissionPages
             : null;
     }
 
-    private static IResult NotFound(Caller caller) =>
+    internal static IResult NotFound(Caller caller) =>
         Page.Of<NotFound>(caller, new { What = "There is no return at this address that you can see. Check the link, or find the return from your returns." }, StatusCodes.Status404NotFound);
 }
