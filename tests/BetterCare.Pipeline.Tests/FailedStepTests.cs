@@ -105,6 +105,61 @@ public class FailedStepTests
         Assert.Contains(UnsavableOutcome.Reason, failed.GetProperty("failureReason").GetString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ANotifyStepThatKeepsFailingEndsFailedAtNotifyWithItsTotalsCountedOnceAndARetryFinishesIt()
+    {
+        await using var azurite = await Azurite.StartAsync();
+        UnsavableNotice? tables = null;
+        await using var app = new PipelineApp(azurite.ConnectionString, services => services.AddSingleton<IReturnTables>(sp => tables = new UnsavableNotice(new AzureReturnTables(sp.GetRequiredService<StorageClients>()))), Quick);
+        using var lead = app.Client(PipelineApp.NelKey);
+        using var admin = app.Client(PipelineApp.AdminKey);
+        var storage = new Storage(azurite.ConnectionString);
+
+        var id = await Workbook.UploadedIdAsync(lead, Workbook.Clean(), "nel-q2.xlsx");
+        var failed = await Status.FinalAsync(lead, id);
+
+        // The Aggregate step saved nothing on the state row; the failure is saved with what it came to.
+        Assert.Equal("Failed", failed.GetProperty("status").GetString());
+        Assert.Equal("Notify", failed.GetProperty("step").GetString());
+        Assert.Contains(UnsavableNotice.Reason, failed.GetProperty("failureReason").GetString(), StringComparison.Ordinal);
+        Assert.Equal(["Received", "Archived", "Validated", "Accepted", "Aggregated", "Failed"], await storage.EventsAsync(id));
+        var counted = Assert.Single(await storage.TotalsAsync("2017-18-Q2"), e => e.RowKey == "hwb|E06000012");
+        Assert.Equal(id, counted.GetString("AcceptedSubmissionId"));
+
+        tables!.Failing = false;
+        using (var retry = await admin.PostAsync(new Uri($"/api/returns/{id}/retry", UriKind.Relative), null))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, retry.StatusCode);
+        }
+
+        var done = await Status.FinalAsync(lead, id);
+        Assert.Equal("Accepted", done.GetProperty("status").GetString());
+        Assert.Equal("Done", done.GetProperty("step").GetString());
+        var events = await storage.EventsAsync(id);
+        Assert.Equal(["Received", "Archived", "Validated", "Accepted", "Aggregated", "Failed", "Retried", "Notified"], events.Take(8));
+        Assert.Single(events, e => e == "Aggregated");
+        Assert.Equal(counted.GetString("AcceptedSubmissionId"), Assert.Single(await storage.TotalsAsync("2017-18-Q2"), e => e.RowKey == "hwb|E06000012").GetString("AcceptedSubmissionId"));
+    }
+
+    /// <summary>The tables, refusing to save a Notify step's outcome while <see cref="Failing"/> is set.</summary>
+    private sealed class UnsavableNotice(IReturnTables inner) : ForwardingTables(inner)
+    {
+        public const string Reason = "the submissions table refused the notice (test fault)";
+
+        private volatile bool _failing = true;
+
+        public bool Failing
+        {
+            get => _failing;
+            set => _failing = value;
+        }
+
+        public override Task SaveSubmissionAsync(Submission submission, CancellationToken cancellationToken) =>
+            _failing && submission.Step == WorkflowStep.Done
+                ? throw new IOException(Reason)
+                : base.SaveSubmissionAsync(submission, cancellationToken);
+    }
+
     /// <summary>The tables, refusing to save any processed outcome.</summary>
     private sealed class UnsavableOutcome(IReturnTables inner) : ForwardingTables(inner)
     {

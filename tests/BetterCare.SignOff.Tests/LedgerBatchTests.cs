@@ -2,6 +2,7 @@ using BetterCare.Infrastructure;
 using BetterCare.Pipeline.Ports;
 using BetterCare.Pipeline.SignOff;
 using BetterCare.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace BetterCare.SignOff.Tests;
 
@@ -97,6 +98,40 @@ public sealed class LedgerBatchTests : IAsyncLifetime
         Assert.Equal(rows[1].TokenNonce, again[1].TokenNonce);
         Assert.Equal(3, (await Store.GetSignaturesAsync("sub-3", CancellationToken.None)).Count);
     }
+
+    [Fact]
+    public async Task RequestsForRowsJustAddedAreSentWithoutClaimsAndTheLastIsLeftToTheCallersSave()
+    {
+        var outbox = Directory.CreateTempSubdirectory("ledger-outbox");
+        try
+        {
+            var mail = new MailDispatcher(Store, new OutboxMailer(new MailOptions { OutboxDirectory = outbox.FullName }, TimeProvider.System), TimeProvider.System, new SignOffOptions(), NullLogger<MailDispatcher>.Instance);
+            var keys = new[] { "request|ccg-1", "request|council", "request|chair" };
+            Notice[] Notices(bool neverSent) => [.. keys.Select(k => new Notice(k, id => Message(id, k), neverSent))];
+
+            // Rows this call added: no claim is looked up, each result but the last goes to the ledger as it comes.
+            Requests.Reset();
+            var first = await mail.SendOnceAsync("sub-4", Notices(neverSent: true), CancellationToken.None, lastRecordedByCaller: true);
+            Assert.Equal(2, Requests.Count);
+            Assert.All(first, o => Assert.True(o.SentNow));
+            Assert.Equal(3, outbox.GetFiles("*.eml").Length);
+
+            // The caller stopped before its own save: run again, the two in the ledger stay sent and only the last goes again.
+            var again = await mail.SendOnceAsync("sub-4", Notices(neverSent: false), CancellationToken.None, lastRecordedByCaller: true);
+            Assert.Equal([false, false, true], again.Select(o => o.SentNow));
+            Assert.All(again, o => Assert.True(o.Sent));
+            var files = outbox.GetFiles("*.eml").Select(f => f.Name).ToList();
+            Assert.Equal(4, files.Count);
+            Assert.Equal(2, files.Count(f => f.EndsWith("sub-4.request-chair.eml", StringComparison.Ordinal)));
+        }
+        finally
+        {
+            outbox.Delete(recursive: true);
+        }
+    }
+
+    private static MailMessage Message(string id, string key) =>
+        new(id, [new MailAddress(key[(key.IndexOf('|', StringComparison.Ordinal) + 1)..] + "@nelc.example")], "Please sign off", "<p>Please sign off</p>", "Please sign off", "sub-4");
 
     private static SignatureRecord Row(string submission, string key) => new(
         submission, key, "NHS North East Lincolnshire CCG", "NHS North East Lincolnshire CCG", "Accountable Officer", "Accountable Officer", $"{key}@nelc.example",

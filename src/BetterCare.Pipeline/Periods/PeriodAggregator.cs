@@ -5,6 +5,13 @@ using BetterCare.Returns.Reference;
 namespace BetterCare.Pipeline.Periods;
 
 /// <summary>
+/// What applying a submission to its period came to: a line for its history, the returns it
+/// superseded, and the later accepted return that supersedes it instead when it arrived second.
+/// The submission itself is not changed: its step records this (see <c>SubmissionWorkflow</c>).
+/// </summary>
+public sealed record Aggregation(string Detail, IReadOnlyList<string> Superseded, string? SupersededBy = null);
+
+/// <summary>
 /// Folds a decided submission into its period's totals. Only the latest accepted submission of
 /// an HWB and period counts: a newer one replaces the older one's row and partner lines, and the
 /// older one is marked Superseded. Safe to run twice for the same submission.
@@ -22,13 +29,13 @@ public sealed class PeriodAggregator
         _clock = clock;
     }
 
-    /// <summary>Applies the submission to its period; returns a line for its history and the returns it superseded.</summary>
-    public async Task<(string Detail, IReadOnlyList<string> Superseded)> ApplyAsync(Submission submission, CancellationToken ct)
+    /// <summary>Applies the submission to its period; returns a line for its history, the returns it superseded, and what supersedes it.</summary>
+    public async Task<Aggregation> ApplyAsync(Submission submission, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(submission);
         if (submission.Period is null || submission.HwbCode is null)
         {
-            return ("nothing to aggregate: the return names no HWB or period that can be read", []);
+            return new Aggregation("nothing to aggregate: the return names no HWB or period that can be read", []);
         }
 
         // Most returns are their HWB's first for the period, so the row is added without reading it
@@ -81,7 +88,7 @@ public sealed class PeriodAggregator
         throw new ConcurrencyException($"The {submission.Period} row of {submission.HwbCode} kept changing while its sign-off was noted.");
     }
 
-    private async Task<(string Detail, IReadOnlyList<string> Superseded)> ApplyAsync(Submission submission, PeriodReturn? row, CancellationToken ct)
+    private async Task<Aggregation> ApplyAsync(Submission submission, PeriodReturn? row, CancellationToken ct)
     {
         if (submission.Status == SubmissionStatus.Accepted)
         {
@@ -90,7 +97,7 @@ public sealed class PeriodAggregator
 
         if (row is not null && !IsNewer(submission.ReceivedAt, submission.Id, row.LatestReceivedAt, row.LatestSubmissionId))
         {
-            return ($"{submission.Status}; a later submission is already the latest for {submission.HwbCode} {submission.Period}", []);
+            return new Aggregation($"{submission.Status}; a later submission is already the latest for {submission.HwbCode} {submission.Period}", []);
         }
 
         var area = _reference.Area(submission.HwbCode);
@@ -102,24 +109,23 @@ public sealed class PeriodAggregator
             LatestReceivedAt = submission.ReceivedAt,
         };
         await _tables.SavePeriodReturnAsync(updated, [], [], ct).ConfigureAwait(false);
-        return (row?.HasAccepted == true
+        return new Aggregation(row?.HasAccepted == true
             ? $"{submission.Status}; {row.AcceptedSubmissionId} remains the accepted return for {submission.Period}"
             : $"{submission.Status}; {submission.HwbCode} has no accepted return for {submission.Period}", []);
     }
 
-    private async Task<(string Detail, IReadOnlyList<string> Superseded)> ApplyAcceptedAsync(Submission submission, PeriodReturn? row, CancellationToken ct)
+    private async Task<Aggregation> ApplyAcceptedAsync(Submission submission, PeriodReturn? row, CancellationToken ct)
     {
         if (row?.AcceptedSubmissionId == submission.Id)
         {
             // Applied already, by an earlier delivery that stopped before saving the submission.
             await SupersedeAsync(row.ReplacedSubmissionIds, submission.Id, ct).ConfigureAwait(false);
-            return ($"counted in the {submission.Period} totals", row.ReplacedSubmissionIds);
+            return new Aggregation($"counted in the {submission.Period} totals", row.ReplacedSubmissionIds);
         }
 
         if (row?.AcceptedSubmissionId is { } current && !IsNewer(submission.ReceivedAt, submission.Id, row.AcceptedReceivedAt!.Value, current))
         {
-            submission.Supersede(current, _clock.GetUtcNow());
-            return ($"not counted: {current} is a later accepted return for {submission.Period}", []);
+            return new Aggregation($"not counted: {current} is a later accepted return for {submission.Period}", [], SupersededBy: current);
         }
 
         var area = _reference.Area(submission.HwbCode);
@@ -144,7 +150,7 @@ public sealed class PeriodAggregator
         var removed = row?.Figures?.Partners.Select(p => p.Key).Except(lines.Select(l => l.PartnerKey)).ToList() ?? [];
         await _tables.SavePeriodReturnAsync(updated, lines, removed, ct).ConfigureAwait(false);
         await SupersedeAsync(replaced, submission.Id, ct).ConfigureAwait(false);
-        return (row?.AcceptedSubmissionId is { } previous
+        return new Aggregation(row?.AcceptedSubmissionId is { } previous
             ? $"counted in the {submission.Period} totals, replacing {previous}"
             : $"counted in the {submission.Period} totals", replaced);
     }

@@ -10,13 +10,19 @@ public sealed record MailOutcome(MailLedgerEntry Entry, bool Sent, string? Detai
     public bool SentNow { get; init; }
 }
 
-/// <summary>A notice to send once: its key in the ledger, and how to write it given its message id.</summary>
-public sealed record Notice(string Key, Func<string, MailMessage> Compose);
+/// <summary>
+/// A notice to send once: its key in the ledger, and how to write it given its message id.
+/// <see cref="NeverSent"/> when the caller knows no earlier run can have sent it (the signature
+/// row its link is for was added by this very call), so there is no claim to look up first.
+/// </summary>
+public sealed record Notice(string Key, Func<string, MailMessage> Compose, bool NeverSent = false);
 
 /// <summary>
 /// Sends each notice once: a ledger row (scope, key) is claimed before sending and finished as
 /// soon as the provider answers, so a redelivered step, a repeated timer or a second worker finds
-/// it done, and one that stopped in between is sent again.
+/// it done, and one that stopped in between is sent again. A notice known never to have been sent
+/// skips the claim; one whose record the caller keeps itself (<see cref="SendRecordedByCallerAsync"/>)
+/// has no ledger row at all.
 /// Logs name the submission and the notice, never an address.
 /// </summary>
 public sealed partial class MailDispatcher
@@ -44,12 +50,30 @@ public sealed partial class MailDispatcher
         (await SendOnceAsync(scope, [new Notice(key, compose)], ct).ConfigureAwait(false))[0];
 
     /// <summary>
-    /// Sends several notices of one scope, each once: they are claimed together (a table
-    /// transaction when the ledger allows), then each is sent and its result recorded before the
-    /// next. A notice claimed by a run that stopped is sent again. The outcomes come back in the
-    /// order given.
+    /// Sends a notice whose sending the caller records in a save of its own, made as soon as this
+    /// returns (the Notify step's decision: the step's save says it went, with its history line).
+    /// There is no ledger row: a caller that stopped before its save sends it again, so a
+    /// duplicate is possible only between the provider's acceptance and that save.
     /// </summary>
-    public async Task<IReadOnlyList<MailOutcome>> SendOnceAsync(string scope, IReadOnlyList<Notice> notices, CancellationToken ct)
+    public async Task<MailOutcome> SendRecordedByCallerAsync(string scope, Notice notice, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        var message = notice.Compose(MessageId(scope, notice.Key));
+        var result = await SendAsync(message, ct).ConfigureAwait(false);
+        LogMail(message.Id, message.SubmissionId, result.Status);
+        var state = result.Status == MailStatus.Sent ? MailClaimState.Sent : MailClaimState.Failed;
+        return new MailOutcome(new MailLedgerEntry(scope, notice.Key, state, result.Detail, null), result.Status == MailStatus.Sent, result.Detail) { SentNow = result.Status == MailStatus.Sent };
+    }
+
+    /// <summary>
+    /// Sends several notices of one scope, each once: they are claimed together (a table
+    /// transaction when the ledger allows; none for notices never sent), then each is sent and its
+    /// result recorded before the next. A notice claimed by a run that stopped is sent again. The
+    /// outcomes come back in the order given. With <paramref name="lastRecordedByCaller"/>, the last
+    /// notice's result is not written to the ledger: the caller's save made as soon as this returns
+    /// records it (and the caller sends nothing once that save is made).
+    /// </summary>
+    public async Task<IReadOnlyList<MailOutcome>> SendOnceAsync(string scope, IReadOnlyList<Notice> notices, CancellationToken ct, bool lastRecordedByCaller = false)
     {
         ArgumentNullException.ThrowIfNull(notices);
         if (notices.Count == 0)
@@ -57,11 +81,14 @@ public sealed partial class MailDispatcher
             return [];
         }
 
-        var claims = await _store.ClaimMailsAsync(scope, [.. notices.Select(n => n.Key)], _clock.GetUtcNow(), _options.Lease, ct).ConfigureAwait(false);
+        var toClaim = notices.Where(n => !n.NeverSent).Select(n => n.Key).ToList();
+        var claimed = toClaim.Count == 0 ? [] : await _store.ClaimMailsAsync(scope, toClaim, _clock.GetUtcNow(), _options.Lease, ct).ConfigureAwait(false);
+        var claims = new Queue<MailLedgerEntry>(claimed);
         var outcomes = new MailOutcome?[notices.Count];
         for (var i = 0; i < notices.Count; i++)
         {
-            var claim = claims[i];
+            // A notice never sent needs no claim: its ledger row is written once, when the provider answers.
+            var claim = notices[i].NeverSent ? new MailLedgerEntry(scope, notices[i].Key, MailClaimState.Claimed, null, null) : claims.Dequeue();
             switch (claim.State)
             {
                 case MailClaimState.Sent:
@@ -79,7 +106,9 @@ public sealed partial class MailDispatcher
             // Recorded as soon as the provider answers, so a stop loses at most this one's record.
             var message = notices[i].Compose(MessageId(scope, notices[i].Key));
             var result = await SendAsync(message, ct).ConfigureAwait(false);
-            var finished = await _store.FinishMailAsync(claim, result, _clock.GetUtcNow(), ct).ConfigureAwait(false);
+            var finished = lastRecordedByCaller && i == notices.Count - 1
+                ? claim with { State = result.Status == MailStatus.Sent ? MailClaimState.Sent : MailClaimState.Failed, Detail = result.Detail }
+                : await _store.FinishMailAsync(claim, result, _clock.GetUtcNow(), ct).ConfigureAwait(false);
             LogMail(message.Id, message.SubmissionId, result.Status);
             outcomes[i] = new MailOutcome(finished, result.Status == MailStatus.Sent, result.Detail) { SentNow = result.Status == MailStatus.Sent };
         }

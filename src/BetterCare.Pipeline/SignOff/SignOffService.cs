@@ -81,10 +81,20 @@ public sealed partial class SignOffService
         return _tokens.Issue(new SignOffClaims(r.SubmissionId, r.SignatoryKey, r.TokenExpiresAt, r.TokenNonce));
     }
 
-    /// <summary>The Notify step's work: the decision to the uploader. Returns the history line's detail.</summary>
+    /// <summary>
+    /// The Notify step's work: the decision to the uploader. Returns the history line's detail. The
+    /// step's own save records that it went (its Notified line, with the step done), so the decision
+    /// has no mail ledger row: a submission past its Notify step gets nothing, and a step that
+    /// stopped before its save sends the decision again.
+    /// </summary>
     public async Task<string> NotifyAsync(Submission s, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(s);
+        if (s.Step != WorkflowStep.Notify || s.Status == SubmissionStatus.Failed)
+        {
+            return "the decision was emailed when the Notify step was first done";
+        }
+
         var uploader = UploaderOf(s);
         if (uploader is null)
         {
@@ -92,7 +102,7 @@ public sealed partial class SignOffService
         }
 
         var findings = FindingLine.FromReport(s.FindingsJson ?? (s.ReportPath is { } path ? await _blobs.ReadReportAsync(path, ct).ConfigureAwait(false) : null));
-        var decision = await _mail.SendOnceAsync(s.Id, "decision", id => _emails.Decision(id, s, uploader, findings), ct).ConfigureAwait(false);
+        var decision = await _mail.SendRecordedByCallerAsync(s.Id, new Notice("decision", id => _emails.Decision(id, s, uploader, findings)), ct).ConfigureAwait(false);
         return decision.Sent ? $"{s.Status} notice emailed to the uploader" : $"the {s.Status} notice to the uploader failed ({decision.Detail})";
     }
 
@@ -123,16 +133,27 @@ public sealed partial class SignOffService
 
         var now = _clock.GetUtcNow();
         var deadline = _calendar.DeadlineOf(s.Period);
+        if (s.HasNoted("requested"))
+        {
+            // Done by an earlier run: its history line's save also recorded the last request, so nothing goes again.
+            var stored = await _store.GetSignaturesAsync(s.Id, ct).ConfigureAwait(false);
+            var chaser = stored.Count == 0 ? null : FirstChaser(stored.Min(r => r.RequestedAt), deadline);
+            return (await StateAsync(s, chaser, ct, stored).ConfigureAwait(false)) with { NextChaser = chaser };
+        }
+
         var expires = _calendar.AddDays(now, _options.TokenLifetime.TotalDays);
         if (deadline is { } d && _calendar.AddDays(d, 1) > expires)
         {
             expires = _calendar.AddDays(d, 1);
         }
 
-        var rows = await _store.AddSignaturesAsync(
-            [.. s.Signatories.Select(signatory => new SignatureRecord(s.Id, signatory.Key, signatory.Organisation, signatory.SigningFor, signatory.Name, signatory.Position, signatory.Email,
-                SignatureStatus.Pending, SignOffTokens.NewNonce(), expires, false, now, null, null, null, null))],
-            ct).ConfigureAwait(false);
+        var fresh = s.Signatories.Select(signatory => new SignatureRecord(s.Id, signatory.Key, signatory.Organisation, signatory.SigningFor, signatory.Name, signatory.Position, signatory.Email,
+            SignatureStatus.Pending, SignOffTokens.NewNonce(), expires, false, now, null, null, null, null)).ToList();
+        var rows = await _store.AddSignaturesAsync(fresh, ct).ConfigureAwait(false);
+
+        // A row that kept the nonce made just now was added by this call, so no earlier run can have
+        // sent its link (a request is only sent for a stored row, with the stored nonce).
+        var added = fresh.Select(r => r.TokenNonce).ToHashSet(StringComparer.Ordinal);
         if (rows.Count == 0)
         {
             await NoteAsync(s.Id, "requested", SignOffEvent.Requested, "the Sign-off sheet names nobody with an email address, so no sign-off was requested", ct).ConfigureAwait(false);
@@ -140,25 +161,30 @@ public sealed partial class SignOffService
         }
 
         var pending = rows.Where(r => r.Status == SignatureStatus.Pending).ToList();
+        // Each request's result goes to the ledger as the provider answers, but the last one's: the
+        // history line's save just after records it (a stop before that save sends it again).
         var outcomes = await _mail.SendOnceAsync(
             s.Id,
             [.. pending.Select(row =>
             {
                 var token = TokenFor(row);
-                return new Notice("request|" + row.SignatoryKey, id => _emails.Request(id, s, row, token, deadline));
+                return new Notice("request|" + row.SignatoryKey, id => _emails.Request(id, s, row, token, deadline), NeverSent: added.Contains(row.TokenNonce));
             })],
-            ct).ConfigureAwait(false);
-        var requestedAt = rows.Min(r => r.RequestedAt);
-        var firstChaser = _options.MaxChasers > 0 ? _calendar.AddWorkingDays(requestedAt, _options.FirstChaserAfterWorkingDays) : (DateTimeOffset?)null;
-        if (deadline is { } dl && firstChaser >= dl)
-        {
-            firstChaser = null;
-        }
+            ct,
+            lastRecordedByCaller: true).ConfigureAwait(false);
+        var firstChaser = FirstChaser(rows.Min(r => r.RequestedAt), deadline);
 
         // The row as read above is tried first (nothing here writes it); the rows just stored say when the links close.
         await SaveLinesAsync(s.Id, [("requested", SignOffEvent.Requested, DescribeRequest(rows, pending, outcomes, firstChaser, deadline))], ct, s).ConfigureAwait(false);
         LogRequested(s.Id, outcomes.Count(o => o.Sent), outcomes.Count(o => !o.Sent));
         return (await StateAsync(s, firstChaser, ct, rows).ConfigureAwait(false)) with { NextChaser = firstChaser };
+    }
+
+    /// <summary>When the first chaser falls for requests made at <paramref name="requestedAt"/>: none when chasers are off or it would be at or after the deadline.</summary>
+    private DateTimeOffset? FirstChaser(DateTimeOffset requestedAt, DateTimeOffset? deadline)
+    {
+        var first = _options.MaxChasers > 0 ? _calendar.AddWorkingDays(requestedAt, _options.FirstChaserAfterWorkingDays) : (DateTimeOffset?)null;
+        return deadline is { } d && first >= d ? null : first;
     }
 
     private string DescribeRequest(IReadOnlyList<SignatureRecord> rows, IReadOnlyList<SignatureRecord> pending, IReadOnlyList<MailOutcome> outcomes, DateTimeOffset? firstChaser, DateTimeOffset? deadline)
@@ -520,6 +546,9 @@ public sealed partial class SignOffService
             try
             {
                 await _tables.SaveSubmissionAsync(s, ct).ConfigureAwait(false);
+
+                // The row as saved now: a step handed the ETag it had before does not start from an older copy.
+                _recent.Remember(s);
                 return;
             }
             catch (ConcurrencyException)

@@ -38,7 +38,7 @@ public sealed class FailSubmission(SubmissionWorkflow workflow) : TaskActivity<S
     public override async Task<bool> RunAsync(TaskActivityContext context, StepFailure input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        await workflow.FailAsync(input.SubmissionId, input.Step, input.Reason, CancellationToken.None).ConfigureAwait(false);
+        await workflow.FailAsync(input.SubmissionId, input.Step, input.Reason, CancellationToken.None, input.Aggregated).ConfigureAwait(false);
         return true;
     }
 }

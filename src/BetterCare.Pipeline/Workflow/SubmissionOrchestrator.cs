@@ -11,20 +11,29 @@ namespace BetterCare.Pipeline.Workflow;
 public sealed record SubmissionInput(string SubmissionId, bool Retry, int MaxAttempts, TimeSpan FirstRetryInterval, string? ETag = null);
 
 /// <summary>
-/// A step's input: the submission, and the ETag its state row had when the previous step ended
-/// (null when not known), so a step on the same process starts from the row it left (<see cref="RecentSubmissions"/>).
+/// What the Aggregate step came to, for the state row: its history line, and the later accepted
+/// return that supersedes this one when it arrived second. The period's row is that step's own
+/// record; this travels in the orchestration's history to the Notify step, whose save writes it
+/// with the decision (one save of the state row fewer per return).
 /// </summary>
-public sealed record StepInput(string SubmissionId, string? ETag);
+public sealed record AggregateResult(string Detail, string? SupersededBy = null);
+
+/// <summary>
+/// A step's input: the submission, and the ETag its state row had when the previous step ended
+/// (null when not known), so a step on the same process starts from the row it left (<see cref="RecentSubmissions"/>);
+/// for the Notify step, what Aggregate came to.
+/// </summary>
+public sealed record StepInput(string SubmissionId, string? ETag, AggregateResult? Aggregated = null);
 
 /// <summary>
 /// How a step ended: false <see cref="Continue"/> when the submission is final already (failed
 /// earlier and not retried); the returns an accepted one superseded (Aggregate); the state row's
-/// ETag as the step left it.
+/// ETag as the step left it; what Aggregate came to, when it was not yet saved.
 /// </summary>
-public sealed record StepOutcome(bool Continue, IReadOnlyList<string>? Superseded = null, string? ETag = null);
+public sealed record StepOutcome(bool Continue, IReadOnlyList<string>? Superseded = null, string? ETag = null, AggregateResult? Aggregated = null);
 
-/// <summary>A step that kept failing, for <see cref="FailSubmission"/>.</summary>
-public sealed record StepFailure(string SubmissionId, WorkflowStep Step, string Reason);
+/// <summary>A step that kept failing, for <see cref="FailSubmission"/>; what Aggregate came to, when Notify failed.</summary>
+public sealed record StepFailure(string SubmissionId, WorkflowStep Step, string Reason, AggregateResult? Aggregated = null);
 
 /// <summary>
 /// One submission's way through the workflow: process (archive, check, decide) → aggregate (the
@@ -53,6 +62,7 @@ public sealed class SubmissionOrchestrator : TaskOrchestrator<SubmissionInput, s
         ArgumentNullException.ThrowIfNull(input);
         var retry = StepRetry.Options(input.MaxAttempts, input.FirstRetryInterval);
         var etag = input.ETag;
+        AggregateResult? aggregated = null;
         if (input.Retry)
         {
             await context.CallActivityAsync(nameof(ResumeSubmission), input.SubmissionId, retry);
@@ -64,12 +74,12 @@ public sealed class SubmissionOrchestrator : TaskOrchestrator<SubmissionInput, s
             StepOutcome outcome;
             try
             {
-                outcome = await context.CallActivityAsync<StepOutcome>(activity, new StepInput(input.SubmissionId, etag), retry);
+                outcome = await context.CallActivityAsync<StepOutcome>(activity, new StepInput(input.SubmissionId, etag, aggregated), retry);
             }
             catch (TaskFailedException failure)
             {
                 var reason = failure.FailureDetails.ErrorMessage;
-                await context.CallActivityAsync(nameof(FailSubmission), new StepFailure(input.SubmissionId, step, reason), retry);
+                await context.CallActivityAsync(nameof(FailSubmission), new StepFailure(input.SubmissionId, step, reason, aggregated), retry);
                 return "Failed";
             }
 
@@ -79,6 +89,7 @@ public sealed class SubmissionOrchestrator : TaskOrchestrator<SubmissionInput, s
             }
 
             etag = outcome.ETag;
+            aggregated = outcome.Aggregated ?? aggregated;
 
             foreach (var older in outcome.Superseded ?? [])
             {

@@ -15,7 +15,9 @@ namespace BetterCare.Pipeline.Workflow;
 /// (<see cref="SubmissionOrchestrator"/>), and how a submission is started and retried. The state
 /// row is the checkpoint: a step's work is idempotent and its result is saved in one transaction
 /// conditional on the ETag read, so an activity run twice (the engine runs each at least once)
-/// finds its step done.
+/// finds its step done. The Aggregate step is the one exception: its record is the period's row
+/// (which names the submission it counts), and its history line is saved with the Notify step's,
+/// handed on by the orchestration; run again, it finds the period's row already counting it.
 /// </summary>
 public sealed partial class SubmissionWorkflow
 {
@@ -146,6 +148,7 @@ public sealed partial class SubmissionWorkflow
     {
         ArgumentNullException.ThrowIfNull(input);
         var id = input.SubmissionId;
+        var sent = new SentThisRun();
         for (var attempt = 0; attempt < 5; attempt++)
         {
             // The row as the previous step left it when this process saved it; otherwise (and after a conflict) read.
@@ -157,6 +160,12 @@ public sealed partial class SubmissionWorkflow
                 return new StepOutcome(false);
             }
 
+            if (step == WorkflowStep.Notify && submission.Step == WorkflowStep.Aggregate && input.Aggregated is { } aggregated)
+            {
+                // Aggregate's outcome, handed on: saved with this step's.
+                Record(submission, aggregated);
+            }
+
             if (submission.Step < step)
             {
                 throw new InvalidOperationException($"Submission {id} is at {submission.Step}, before {step}.");
@@ -165,10 +174,18 @@ public sealed partial class SubmissionWorkflow
             try
             {
                 IReadOnlyList<string>? superseded = null;
+                if (step == WorkflowStep.Aggregate && submission.Step == step)
+                {
+                    // Nothing is saved on the state row: the period's row records it (see the class's summary).
+                    using var activity = PipelineTracing.StartStep(step, id);
+                    var result = await _aggregator.ApplyAsync(submission, ct).ConfigureAwait(false);
+                    return new StepOutcome(true, result.Superseded, submission.ETag, new AggregateResult(result.Detail, result.SupersededBy));
+                }
+
                 if (submission.Step == step)
                 {
                     using var activity = PipelineTracing.StartStep(step, id);
-                    superseded = await RunAsync(submission, ct).ConfigureAwait(false);
+                    superseded = await RunAsync(submission, sent, ct).ConfigureAwait(false);
                 }
                 else if (step == WorkflowStep.Aggregate)
                 {
@@ -243,18 +260,26 @@ public sealed partial class SubmissionWorkflow
         _client.StartAsync(
             SubmissionOrchestrator.Name, id, new SubmissionInput(id, retry, _options.MaxAttempts, _options.FirstRetryInterval, etag), ct);
 
-    /// <summary>Runs the submission's current step; the Aggregate step names the returns it superseded.</summary>
-    private async Task<IReadOnlyList<string>?> RunAsync(Submission submission, CancellationToken ct)
+    /// <summary>
+    /// What a step's run has sent, kept across its attempts: when its save meets a row changed by
+    /// someone else (a newer return superseding it), the attempt after reads the row afresh but does
+    /// not send the decision again.
+    /// </summary>
+    private sealed class SentThisRun
+    {
+        public string? Decision { get; set; }
+    }
+
+    /// <summary>Runs the submission's current step, Process or Notify (Aggregate is run by <see cref="RunStepAsync"/>).</summary>
+    private async Task<IReadOnlyList<string>?> RunAsync(Submission submission, SentThisRun sent, CancellationToken ct)
     {
         switch (submission.Step)
         {
             case WorkflowStep.Process:
                 await ProcessAsync(submission, ct).ConfigureAwait(false);
                 return null;
-            case WorkflowStep.Aggregate:
-                return await AggregateAsync(submission, ct).ConfigureAwait(false);
             case WorkflowStep.Notify:
-                await NotifyAsync(submission, ct).ConfigureAwait(false);
+                await NotifyAsync(submission, sent, ct).ConfigureAwait(false);
                 return null;
             default:
                 return null;
@@ -322,33 +347,50 @@ public sealed partial class SubmissionWorkflow
         LogProcessed(submission.Id, submission.Status, submission.Errors, submission.Warnings);
     }
 
-    private async Task<IReadOnlyList<string>> AggregateAsync(Submission submission, CancellationToken ct)
+    /// <summary>Writes what the Aggregate step came to on the submission (saved by the caller): superseded on arrival, and its line.</summary>
+    private void Record(Submission submission, AggregateResult aggregated)
     {
-        var (detail, superseded) = await _aggregator.ApplyAsync(submission, ct).ConfigureAwait(false);
-        submission.Aggregated(_clock.GetUtcNow(), detail);
-        await _tables.SaveSubmissionAsync(submission, ct).ConfigureAwait(false);
-        _recent.Remember(submission);
-        return superseded;
+        var now = _clock.GetUtcNow();
+        if (aggregated.SupersededBy is { } by && submission.Status == SubmissionStatus.Accepted)
+        {
+            submission.Supersede(by, now);
+        }
+
+        submission.Aggregated(now, aggregated.Detail);
     }
 
-    /// <summary>The decision goes out once whatever the deliveries (the mail ledger); the history line says so.</summary>
-    private async Task NotifyAsync(Submission submission, CancellationToken ct)
+    /// <summary>
+    /// The decision goes out, and this save records it: the Notified line and the step done, in one
+    /// transaction. A run that stops before the save sends it again; a run done again after it finds
+    /// the step done and sends nothing.
+    /// </summary>
+    private async Task NotifyAsync(Submission submission, SentThisRun sent, CancellationToken ct)
     {
-        var detail = await _signOff.NotifyAsync(submission, ct).ConfigureAwait(false);
+        var detail = sent.Decision ??= await _signOff.NotifyAsync(submission, ct).ConfigureAwait(false);
         submission.Notified(_clock.GetUtcNow(), detail);
         await _tables.SaveSubmissionAsync(submission, ct).ConfigureAwait(false);
         _recent.Remember(submission);
     }
 
-    /// <summary>Marks the submission Failed at <paramref name="step"/>, unless it has meanwhile moved past it.</summary>
-    public async Task FailAsync(string id, WorkflowStep step, string reason, CancellationToken ct)
+    /// <summary>
+    /// Marks the submission Failed at <paramref name="step"/>, unless it has meanwhile moved past it.
+    /// A Notify step that failed before its save finds the row at Aggregate: what Aggregate came to
+    /// (<paramref name="aggregated"/>) is saved with the failure, so it shows Failed at Notify.
+    /// </summary>
+    public async Task FailAsync(string id, WorkflowStep step, string reason, CancellationToken ct, AggregateResult? aggregated = null)
     {
         for (var attempt = 0; attempt < 3; attempt++)
         {
             var submission = await _tables.GetSubmissionAsync(id, ct).ConfigureAwait(false);
-            if (submission is null || submission.IsFinal || submission.Step != step)
+            var notSaved = step == WorkflowStep.Notify && submission?.Step == WorkflowStep.Aggregate;
+            if (submission is null || submission.IsFinal || (submission.Step != step && !notSaved))
             {
                 return;
+            }
+
+            if (notSaved && aggregated is not null)
+            {
+                Record(submission, aggregated);
             }
 
             submission.Fail(Plain(reason), _clock.GetUtcNow());
