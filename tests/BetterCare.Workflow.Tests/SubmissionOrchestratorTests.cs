@@ -38,8 +38,21 @@ public sealed class SubmissionOrchestratorTests
 
         Assert.Equal("Done", result);
         Assert.Equal(
-            [new StepInput(Id, "as created"), new StepInput(Id, "after " + nameof(ProcessSubmission)), new StepInput(Id, "after " + nameof(AggregateSubmission))],
+            [new StepInput(Id, "as created"), new StepInput(Id, "after " + nameof(ProcessSubmission)), new StepInput(Id, "after " + nameof(AggregateSubmission), Steps.Counted)],
             steps.Inputs);
+    }
+
+    [Fact]
+    public async Task WhatAggregateCameToGoesToNotifyWhoseSaveRecordsItAndToTheFailureWhenNotifyKeepsFailing()
+    {
+        var steps = new Steps { FailingStep = nameof(NotifySubmission) };
+        await using var host = await steps.StartAsync();
+
+        var result = await RunAsync(host, new SubmissionInput(Id, Retry: false, MaxAttempts: 2, TimeSpan.FromMilliseconds(10)));
+
+        Assert.Equal("Failed", result);
+        Assert.All(steps.Inputs.Where((_, i) => i >= 2), input => Assert.Equal(Steps.Counted, input.Aggregated));
+        Assert.Equal(new StepFailure(Id, WorkflowStep.Notify, Steps.Fault, Steps.Counted), Assert.Single(steps.Failures));
     }
 
     [Fact]
@@ -120,6 +133,9 @@ public sealed class SubmissionOrchestratorTests
     {
         public const string Fault = "the totals table is unavailable (test fault)";
 
+        /// <summary>What the Aggregate stand-in came to.</summary>
+        public static readonly AggregateResult Counted = new("counted in the 2017-18-Q2 totals");
+
         private readonly ConcurrentQueue<string> _called = new();
         private int _failuresLeft = int.MaxValue;
 
@@ -157,7 +173,7 @@ public sealed class SubmissionOrchestratorTests
         private StepOutcome Outcome(string name, StepInput input, bool goOn)
         {
             Inputs.Enqueue(input);
-            return new StepOutcome(Step(name, goOn), ETag: "after " + name);
+            return new StepOutcome(Step(name, goOn), ETag: "after " + name, Aggregated: name == nameof(AggregateSubmission) ? Counted : null);
         }
 
         private bool Step(string name, bool goOn)
