@@ -109,8 +109,8 @@ public class FailedStepTests
     public async Task ANotifyStepThatKeepsFailingEndsFailedAtNotifyWithItsTotalsCountedOnceAndARetryFinishesIt()
     {
         await using var azurite = await Azurite.StartAsync();
-        UnsavableNotice? tables = null;
-        await using var app = new PipelineApp(azurite.ConnectionString, services => services.AddSingleton<IReturnTables>(sp => tables = new UnsavableNotice(new AzureReturnTables(sp.GetRequiredService<StorageClients>()))), Quick);
+        var fault = new FaultSwitch();
+        await using var app = new PipelineApp(azurite.ConnectionString, services => services.AddSingleton<IReturnTables>(sp => new UnsavableNotice(new AzureReturnTables(sp.GetRequiredService<StorageClients>()), fault)), Quick);
         using var lead = app.Client(PipelineApp.NelKey);
         using var admin = app.Client(PipelineApp.AdminKey);
         var storage = new Storage(azurite.ConnectionString);
@@ -126,7 +126,7 @@ public class FailedStepTests
         var counted = Assert.Single(await storage.TotalsAsync("2017-18-Q2"), e => e.RowKey == "hwb|E06000012");
         Assert.Equal(id, counted.GetString("AcceptedSubmissionId"));
 
-        tables!.Failing = false;
+        fault.On = false;
         using (var retry = await admin.PostAsync(new Uri($"/api/returns/{id}/retry", UriKind.Relative), null))
         {
             Assert.Equal(HttpStatusCode.Accepted, retry.StatusCode);
@@ -141,23 +141,27 @@ public class FailedStepTests
         Assert.Equal(counted.GetString("AcceptedSubmissionId"), Assert.Single(await storage.TotalsAsync("2017-18-Q2"), e => e.RowKey == "hwb|E06000012").GetString("AcceptedSubmissionId"));
     }
 
-    /// <summary>The tables, refusing to save a Notify step's outcome while <see cref="Failing"/> is set.</summary>
-    private sealed class UnsavableNotice(IReturnTables inner) : ForwardingTables(inner)
+    /// <summary>The tables, refusing to save a Notify step's outcome while the fault is on.</summary>
+    private sealed class UnsavableNotice(IReturnTables inner, FaultSwitch fault) : ForwardingTables(inner)
     {
         public const string Reason = "the submissions table refused the notice (test fault)";
 
-        private volatile bool _failing = true;
-
-        public bool Failing
-        {
-            get => _failing;
-            set => _failing = value;
-        }
-
         public override Task SaveSubmissionAsync(Submission submission, CancellationToken cancellationToken) =>
-            _failing && submission.Step == WorkflowStep.Done
+            fault.On && submission.Step == WorkflowStep.Done
                 ? throw new IOException(Reason)
                 : base.SaveSubmissionAsync(submission, cancellationToken);
+    }
+
+    /// <summary>A fault a test puts right while the app runs: on until it is turned off.</summary>
+    private sealed class FaultSwitch
+    {
+        private volatile bool _on = true;
+
+        public bool On
+        {
+            get => _on;
+            set => _on = value;
+        }
     }
 
     /// <summary>The tables, refusing to save any processed outcome.</summary>
@@ -176,12 +180,12 @@ public class FailedStepTests
     {
         public const string Reason = "the archive container is unavailable (test fault)";
 
-        private volatile bool _failing = true;
+        private readonly FaultSwitch _fault = new();
 
         public bool Failing
         {
-            get => _failing;
-            set => _failing = value;
+            get => _fault.On;
+            set => _fault.On = value;
         }
 
         public void Register(IServiceCollection services) =>

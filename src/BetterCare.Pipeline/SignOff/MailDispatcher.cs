@@ -61,8 +61,7 @@ public sealed partial class MailDispatcher
         var message = notice.Compose(MessageId(scope, notice.Key));
         var result = await SendAsync(message, ct).ConfigureAwait(false);
         LogMail(message.Id, message.SubmissionId, result.Status);
-        var state = result.Status == MailStatus.Sent ? MailClaimState.Sent : MailClaimState.Failed;
-        return new MailOutcome(new MailLedgerEntry(scope, notice.Key, state, result.Detail, null), result.Status == MailStatus.Sent, result.Detail) { SentNow = result.Status == MailStatus.Sent };
+        return new MailOutcome(new MailLedgerEntry(scope, notice.Key, StateOf(result), result.Detail, null), result.Status == MailStatus.Sent, result.Detail) { SentNow = result.Status == MailStatus.Sent };
     }
 
     /// <summary>
@@ -107,7 +106,7 @@ public sealed partial class MailDispatcher
             var message = notices[i].Compose(MessageId(scope, notices[i].Key));
             var result = await SendAsync(message, ct).ConfigureAwait(false);
             var finished = lastRecordedByCaller && i == notices.Count - 1
-                ? claim with { State = result.Status == MailStatus.Sent ? MailClaimState.Sent : MailClaimState.Failed, Detail = result.Detail }
+                ? claim with { State = StateOf(result), Detail = result.Detail }
                 : await _store.FinishMailAsync(claim, result, _clock.GetUtcNow(), ct).ConfigureAwait(false);
             LogMail(message.Id, message.SubmissionId, result.Status);
             outcomes[i] = new MailOutcome(finished, result.Status == MailStatus.Sent, result.Detail) { SentNow = result.Status == MailStatus.Sent };
@@ -115,6 +114,8 @@ public sealed partial class MailDispatcher
 
         return [.. outcomes.Select(o => o!)];
     }
+
+    private static MailClaimState StateOf(MailResult result) => result.Status == MailStatus.Sent ? MailClaimState.Sent : MailClaimState.Failed;
 
     private async Task<MailResult> SendAsync(MailMessage message, CancellationToken ct)
     {
