@@ -26,10 +26,47 @@ public sealed class OutboxMailer : IMailer
     public async Task<MailResult> SendAsync(MailMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        MimeMessage mime;
+        if (Compose(message) is not { } mime)
+        {
+            return MailResult.Failed("an address is not a valid email address");
+        }
+
+        var partial = await WritePartialAsync(mime, cancellationToken).ConfigureAwait(false);
+        return MailResult.Sent($"written to the outbox as {Publish(partial, Stem(mime, message))}");
+    }
+
+    /// <summary>
+    /// Every message written whole first, then each given its name: none shows before all are
+    /// written. One with an address that is not valid leaves them to be sent one by one.
+    /// </summary>
+    public async Task<MailResult?> SendTogetherAsync(IReadOnlyList<MailMessage> messages, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        var mimes = messages.Select(Compose).ToList();
+        if (mimes.Count == 0 || mimes.Any(m => m is null))
+        {
+            return null;
+        }
+
+        var partials = new List<string>(mimes.Count);
+        foreach (var mime in mimes)
+        {
+            partials.Add(await WritePartialAsync(mime!, cancellationToken).ConfigureAwait(false));
+        }
+
+        for (var i = 0; i < partials.Count; i++)
+        {
+            Publish(partials[i], Stem(mimes[i]!, messages[i]));
+        }
+
+        return MailResult.Sent($"written to the outbox with {messages.Count - 1} more");
+    }
+
+    private MimeMessage? Compose(MailMessage message)
+    {
+        var mime = new MimeMessage();
         try
         {
-            mime = new MimeMessage();
             mime.From.Add(new MailboxAddress(_options.FromName, _options.FromAddress));
             foreach (var to in message.To)
             {
@@ -38,13 +75,12 @@ public sealed class OutboxMailer : IMailer
         }
         catch (ParseException)
         {
-            return MailResult.Failed("an address is not a valid email address");
+            return null;
         }
 
-        var now = _clock.GetUtcNow();
         var domain = _options.FromAddress.Contains('@', StringComparison.Ordinal) ? _options.FromAddress[(_options.FromAddress.IndexOf('@', StringComparison.Ordinal) + 1)..] : "localhost";
         mime.Subject = message.Subject;
-        mime.Date = now;
+        mime.Date = _clock.GetUtcNow();
         mime.MessageId = $"{message.Id}@{domain}";
         if (message.SubmissionId is { } submission)
         {
@@ -52,23 +88,34 @@ public sealed class OutboxMailer : IMailer
         }
 
         mime.Body = new BodyBuilder { TextBody = message.Text, HtmlBody = message.Html }.ToMessageBody();
-        System.IO.Directory.CreateDirectory(Directory);
-        var stem = $"{now.UtcDateTime:yyyyMMdd'T'HHmmssfff}-{message.Id}";
+        return mime;
+    }
 
-        // Written whole under a name no reader looks at, then renamed: a reader sees a whole message or none.
-        var partial = Path.Combine(Directory, $".{stem}.{Guid.NewGuid():N}.partial");
+    private static string Stem(MimeMessage mime, MailMessage message) => $"{mime.Date.UtcDateTime:yyyyMMdd'T'HHmmssfff}-{message.Id}";
+
+    /// <summary>Written whole under a name no reader looks at: a reader sees a whole message or none.</summary>
+    private async Task<string> WritePartialAsync(MimeMessage mime, CancellationToken cancellationToken)
+    {
+        System.IO.Directory.CreateDirectory(Directory);
+        var partial = Path.Combine(Directory, $".{Guid.NewGuid():N}.partial");
         await using (var file = new FileStream(partial, FileMode.CreateNew, FileAccess.Write))
         {
             await mime.WriteToAsync(file, cancellationToken).ConfigureAwait(false);
         }
 
+        return partial;
+    }
+
+    /// <summary>Renames a written message to its .eml name (numbered when the name is taken); returns the name.</summary>
+    private string Publish(string partial, string stem)
+    {
         for (var n = 1; ; n++)
         {
             var path = Path.Combine(Directory, n == 1 ? stem + ".eml" : $"{stem}-{n}.eml");
             try
             {
                 File.Move(partial, path, overwrite: false);
-                return MailResult.Sent($"written to the outbox as {Path.GetFileName(path)}");
+                return Path.GetFileName(path);
             }
             catch (IOException) when (File.Exists(path) && n < 100)
             {

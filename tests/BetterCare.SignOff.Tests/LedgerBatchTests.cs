@@ -100,35 +100,68 @@ public sealed class LedgerBatchTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RequestsForRowsJustAddedAreSentWithoutClaimsAndTheLastIsLeftToTheCallersSave()
+    public async Task RequestsForRowsJustAddedGoTogetherWithoutClaimsOrLedgerRowsAndAllGoAgainIfTheCallerStoppedBeforeItsSave()
     {
         var outbox = Directory.CreateTempSubdirectory("ledger-outbox");
         try
         {
-            var mail = new MailDispatcher(Store, new OutboxMailer(new MailOptions { OutboxDirectory = outbox.FullName }, TimeProvider.System), TimeProvider.System, new SignOffOptions(), NullLogger<MailDispatcher>.Instance);
+            var mail = Dispatcher(outbox);
             var keys = new[] { "request|ccg-1", "request|council", "request|chair" };
             Notice[] Notices(bool neverSent) => [.. keys.Select(k => new Notice(k, id => Message(id, k), neverSent))];
 
-            // Rows this call added: no claim is looked up, each result but the last goes to the ledger as it comes.
+            // Rows this call added: one write to the outbox for the three, no claim, nothing in the ledger (the caller's save records them).
             Requests.Reset();
             var first = await mail.SendOnceAsync("sub-4", Notices(neverSent: true), CancellationToken.None, lastRecordedByCaller: true);
-            Assert.Equal(2, Requests.Count);
+            Assert.Equal(0, Requests.Count);
             Assert.All(first, o => Assert.True(o.SentNow));
-            Assert.Equal(3, outbox.GetFiles("*.eml").Length);
+            Assert.Equal(["sub-4.request-ccg-1.eml", "sub-4.request-chair.eml", "sub-4.request-council.eml"], Names(outbox).Select(n => n[(n.IndexOf('-', StringComparison.Ordinal) + 1)..]).Order(StringComparer.Ordinal));
 
-            // The caller stopped before its own save: run again, the two in the ledger stay sent and only the last goes again.
+            // The caller stopped before its own save: run again, and as nothing recorded them, each goes again (one by one, now claimed).
+            Requests.Reset();
             var again = await mail.SendOnceAsync("sub-4", Notices(neverSent: false), CancellationToken.None, lastRecordedByCaller: true);
-            Assert.Equal([false, false, true], again.Select(o => o.SentNow));
-            Assert.All(again, o => Assert.True(o.Sent));
-            var files = outbox.GetFiles("*.eml").Select(f => f.Name).ToList();
-            Assert.Equal(4, files.Count);
-            Assert.Equal(2, files.Count(f => f.EndsWith("sub-4.request-chair.eml", StringComparison.Ordinal)));
+            Assert.All(again, o => Assert.True(o.SentNow));
+            Assert.Equal(3, Requests.Count);
+            var files = Names(outbox);
+            Assert.Equal(6, files.Count);
+            Assert.All(keys, k => Assert.Equal(2, files.Count(f => f.EndsWith($"sub-4.{k.Replace('|', '-')}.eml", StringComparison.Ordinal))));
         }
         finally
         {
             outbox.Delete(recursive: true);
         }
     }
+
+    [Fact]
+    public async Task RequestsThatCannotGoTogetherAreSentOneByOneAndAnAddressThatIsNotValidFailsOnlyItsOwn()
+    {
+        var outbox = Directory.CreateTempSubdirectory("ledger-outbox");
+        try
+        {
+            var mail = Dispatcher(outbox);
+            Notice Fresh(string key, string address) => new(key, id => Message(id, key) with { To = [new MailAddress(address)] }, NeverSent: true);
+
+            Requests.Reset();
+            var outcomes = await mail.SendOnceAsync("sub-5", [Fresh("request|ccg-1", "not an address"), Fresh("request|council", "das@nelc.example"), Fresh("request|chair", "chair@nelc.example")], CancellationToken.None, lastRecordedByCaller: true);
+
+            Assert.Equal([false, true, true], outcomes.Select(o => o.Sent));
+            Assert.Equal("an address is not a valid email address", outcomes[0].Detail);
+            Assert.Equal(["sub-5.request-chair.eml", "sub-5.request-council.eml"], Names(outbox).Select(n => n[(n.IndexOf('-', StringComparison.Ordinal) + 1)..]).Order(StringComparer.Ordinal));
+
+            // Each result but the last went to the ledger as it came: a run again finds the failure and the council's request done.
+            Assert.Equal(2, Requests.Count);
+            var claims = await Store.ClaimMailsAsync("sub-5", ["request|ccg-1", "request|council", "request|chair"], Now, Lease, CancellationToken.None);
+            Assert.Equal([MailClaimState.Failed, MailClaimState.Sent, MailClaimState.Claimed], claims.Select(c => c.State));
+        }
+        finally
+        {
+            outbox.Delete(recursive: true);
+        }
+    }
+
+    private MailDispatcher Dispatcher(DirectoryInfo outbox) =>
+        new(Store, new OutboxMailer(new MailOptions { OutboxDirectory = outbox.FullName }, TimeProvider.System), TimeProvider.System, new SignOffOptions(), NullLogger<MailDispatcher>.Instance);
+
+    private static List<string> Names(DirectoryInfo outbox) => [.. outbox.GetFiles("*.eml").Select(f => f.Name)];
 
     private static MailMessage Message(string id, string key) =>
         new(id, [new MailAddress(key[(key.IndexOf('|', StringComparison.Ordinal) + 1)..] + "@nelc.example")], "Please sign off", "<p>Please sign off</p>", "Please sign off", "sub-4");

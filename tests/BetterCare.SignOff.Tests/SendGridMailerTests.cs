@@ -90,6 +90,87 @@ public class SendGridMailerTests
         Assert.Equal(3, sendGrid.Requests.Count);
     }
 
+    [Fact]
+    public async Task MessagesSentTogetherAreOneRequestWithEachMessagesRecipientSubjectIdsAndBodies()
+    {
+        await using var sendGrid = SendGridStandIn.Start(HttpStatusCode.Accepted);
+        var mailer = Mailer(sendGrid);
+        var messages = Requests("cfo@nelccg.example", "das@nelc.example", "chair@nelc.example");
+
+        var result = await mailer.SendTogetherAsync(messages, CancellationToken.None);
+
+        Assert.Equal(MailStatus.Sent, result!.Status);
+        using var body = JsonDocument.Parse(Assert.Single(sendGrid.Requests).Body);
+        var root = body.RootElement;
+        var content = root.GetProperty("content").EnumerateArray().ToDictionary(c => c.GetProperty("type").GetString()!, c => c.GetProperty("value").GetString()!);
+        var personalizations = root.GetProperty("personalizations").EnumerateArray().ToList();
+        Assert.Equal(3, personalizations.Count);
+        foreach (var (p, message) in personalizations.Zip(messages))
+        {
+            // What SendGrid makes of each: the request's content with this personalization's substitutions.
+            var substitutions = p.GetProperty("substitutions").EnumerateObject().ToDictionary(x => x.Name, x => x.Value.GetString()!);
+            Assert.Equal(message.Text, substitutions[content["text/plain"]]);
+            Assert.Equal(message.Html, substitutions[content["text/html"]]);
+            Assert.Equal(message.To[0].Address, Assert.Single(p.GetProperty("to").EnumerateArray()).GetProperty("email").GetString());
+            Assert.Equal(message.Subject, p.GetProperty("subject").GetString());
+            Assert.Equal(message.Id, p.GetProperty("custom_args").GetProperty("message_id").GetString());
+        }
+
+        // The tags are new for each request, so a body cannot name them.
+        await mailer.SendTogetherAsync(messages, CancellationToken.None);
+        using var second = JsonDocument.Parse(sendGrid.Requests.Last().Body);
+        Assert.DoesNotContain(second.RootElement.GetProperty("content")[0].GetProperty("value").GetString(), content.Values);
+    }
+
+    [Fact]
+    public async Task MessagesRefusedTogetherAreLeftToBeSentOneByOne()
+    {
+        await using var sendGrid = SendGridStandIn.Start(HttpStatusCode.BadRequest);
+        var mailer = Mailer(sendGrid);
+
+        var result = await mailer.SendTogetherAsync(Requests("cfo@nelccg.example", "das@nelc.example"), CancellationToken.None);
+
+        Assert.Null(result);
+        Assert.Single(sendGrid.Requests);
+    }
+
+    [Fact]
+    public async Task MessagesThatCannotBeOneRequestAreNotSentTogether()
+    {
+        await using var sendGrid = SendGridStandIn.Start(HttpStatusCode.Accepted);
+        var mailer = Mailer(sendGrid);
+
+        // SendGrid refuses an address that comes twice in a request, and more than 10,000 bytes of substitutions in a personalization.
+        var twice = await mailer.SendTogetherAsync(Requests("cfo@nelccg.example", "CFO@nelccg.example"), CancellationToken.None);
+        var large = Requests("cfo@nelccg.example", "das@nelc.example");
+        var tooLarge = await mailer.SendTogetherAsync([large[0], large[1] with { Html = new string('x', 10_000) }], CancellationToken.None);
+
+        Assert.Null(twice);
+        Assert.Null(tooLarge);
+        Assert.Empty(sendGrid.Requests);
+    }
+
+    [Fact]
+    public async Task MessagesTogetherThatKeepMeetingServerErrorsFailAfterTheLastTry()
+    {
+        await using var sendGrid = SendGridStandIn.Start(HttpStatusCode.ServiceUnavailable);
+        var mailer = Mailer(sendGrid);
+
+        var result = await mailer.SendTogetherAsync(Requests("cfo@nelccg.example", "das@nelc.example"), CancellationToken.None);
+
+        Assert.Equal(MailStatus.Failed, result!.Status);
+        Assert.Equal(3, sendGrid.Requests.Count);
+    }
+
+    private static List<MailMessage> Requests(params string[] addresses) =>
+        [.. addresses.Select((a, i) => new MailMessage(
+            $"s0123456789abcdef01234567.request-{i}",
+            [new MailAddress(a, $"Signatory {i}")],
+            $"Please sign off the North East Lincolnshire 2017-18-Q2 Better Care Fund return ({i})",
+            $"<p>Dear Signatory {i},</p><p><a href=\"https://returns.example/sign-off/t{i}\">Review and sign off</a></p>",
+            $"Dear Signatory {i},\n\nReview and sign off: https://returns.example/sign-off/t{i}",
+            "s0123456789abcdef01234567"))];
+
     private static SendGridMailer Mailer(SendGridStandIn sendGrid) => new(
         new HttpClient(),
         new MailOptions

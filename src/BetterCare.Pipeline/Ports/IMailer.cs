@@ -30,6 +30,15 @@ public interface IMailer
 {
     /// <summary>Sends a message; a refusal is a <see cref="MailStatus.Failed"/> result, not an exception.</summary>
     Task<MailResult> SendAsync(MailMessage message, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Sends several messages, each to its own distinct recipients, in one request to the provider,
+    /// so it takes all of them or none: <see cref="MailStatus.Sent"/> when it took them,
+    /// <see cref="MailStatus.Failed"/> when it could not be reached after the adapter's retries, and
+    /// null when they cannot go as one (too large for one request, or refused as a whole, as one
+    /// bad address makes SendGrid refuse the request): the caller then sends each on its own.
+    /// </summary>
+    Task<MailResult?> SendTogetherAsync(IReadOnlyList<MailMessage> messages, CancellationToken cancellationToken);
 }
 
 /// <summary>Who gets the notices that the return itself does not name: uploaders, HWB leads, regional managers (from configuration).</summary>

@@ -70,7 +70,10 @@ public sealed partial class MailDispatcher
     /// result recorded before the next. A notice claimed by a run that stopped is sent again. The
     /// outcomes come back in the order given. With <paramref name="lastRecordedByCaller"/>, the last
     /// notice's result is not written to the ledger: the caller's save made as soon as this returns
-    /// records it (and the caller sends nothing once that save is made).
+    /// records it (and the caller sends nothing once that save is made). When, with it, none of the
+    /// notices can have been sent before, they go to the provider in one request, which it takes
+    /// whole or not at all, so that save records them all; when they cannot go as one (one is
+    /// refused, say), each goes on its own as above.
     /// </summary>
     public async Task<IReadOnlyList<MailOutcome>> SendOnceAsync(string scope, IReadOnlyList<Notice> notices, CancellationToken ct, bool lastRecordedByCaller = false)
     {
@@ -78,6 +81,12 @@ public sealed partial class MailDispatcher
         if (notices.Count == 0)
         {
             return [];
+        }
+
+        if (lastRecordedByCaller && notices.Count > 1 && notices.All(n => n.NeverSent) &&
+            await SendTogetherAsync(scope, notices, ct).ConfigureAwait(false) is { } together)
+        {
+            return together;
         }
 
         var toClaim = notices.Where(n => !n.NeverSent).Select(n => n.Key).ToList();
@@ -113,6 +122,42 @@ public sealed partial class MailDispatcher
         }
 
         return [.. outcomes.Select(o => o!)];
+    }
+
+    /// <summary>
+    /// Notices never sent whose record is the caller's save, sent in one request to the provider, so
+    /// it takes all of them or none and nothing is written here. Null when they cannot go as one
+    /// (<see cref="IMailer.SendTogetherAsync"/>): they are then sent one by one, each recorded.
+    /// </summary>
+    private async Task<IReadOnlyList<MailOutcome>?> SendTogetherAsync(string scope, IReadOnlyList<Notice> notices, CancellationToken ct)
+    {
+        var messages = notices.Select(n => n.Compose(MessageId(scope, n.Key))).ToList();
+        if (messages.Any(m => m.To.All(a => string.IsNullOrWhiteSpace(a.Address))))
+        {
+            return null;
+        }
+
+        MailResult? result;
+        try
+        {
+            result = await _mailer.SendTogetherAsync(messages, ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogSendThrew(e, messages[0].Id, messages[0].SubmissionId);
+            return null;
+        }
+
+        if (result is null)
+        {
+            return null;
+        }
+
+        return [.. notices.Select((n, i) =>
+        {
+            LogMail(messages[i].Id, messages[i].SubmissionId, result.Status);
+            return new MailOutcome(new MailLedgerEntry(scope, n.Key, StateOf(result), result.Detail, null), result.Status == MailStatus.Sent, result.Detail) { SentNow = result.Status == MailStatus.Sent };
+        })];
     }
 
     private static MailClaimState StateOf(MailResult result) => result.Status == MailStatus.Sent ? MailClaimState.Sent : MailClaimState.Failed;

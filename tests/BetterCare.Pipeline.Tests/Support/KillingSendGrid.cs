@@ -6,26 +6,30 @@ using BetterCare.Testing;
 namespace BetterCare.Pipeline.Tests.Support;
 
 /// <summary>
-/// SendGrid's mail-send endpoint on a loopback port: it accepts each request (202) and notes its
-/// message id and each address, but for the first request <c>killWhen</c> picks (given its message
-/// id and how many such requests came before it, counting from 1) it kills a host first and does
-/// not take that one (503), so the provider never had it.
+/// SendGrid's mail-send endpoint on a loopback port: it accepts each request (202) and notes each
+/// message in it (a personalization: its message id and each address), but at the
+/// <c>killAt</c>-th request that <c>counts</c> picks (by its first message id) it kills a host
+/// first and does not take that request (503), so the provider never had it. With
+/// <c>refuseTogether</c> it refuses (400, not counted) any request of several messages, as
+/// SendGrid refuses a whole request for one address it will not take.
 /// </summary>
 public sealed class KillingSendGrid : IAsyncDisposable
 {
     private readonly Func<string, bool> _counts;
     private readonly int _killAt;
     private readonly Action _kill;
+    private readonly bool _refuseTogether;
     private readonly LoopbackListener _listener;
     private int _counted;
     private volatile bool _killed;
 
     /// <param name="counts">Which requests are counted towards <paramref name="killAt"/> (by message id).</param>
-    public KillingSendGrid(Func<string, bool> counts, int killAt, Action kill)
+    public KillingSendGrid(Func<string, bool> counts, int killAt, Action kill, bool refuseTogether = false)
     {
         _counts = counts;
         _killAt = killAt;
         _kill = kill;
+        _refuseTogether = refuseTogether;
         _listener = new LoopbackListener(AnswerAsync);
     }
 
@@ -34,6 +38,9 @@ public sealed class KillingSendGrid : IAsyncDisposable
     public bool Killed => _killed;
 
     public ConcurrentQueue<(string MessageId, string To)> Accepted { get; } = new();
+
+    /// <summary>How many messages the request it killed at held.</summary>
+    public int KilledAtMessages { get; private set; }
 
     /// <summary>How many accepted messages have a message id containing <paramref name="part"/>.</summary>
     public int Count(string part) => Accepted.Count(a => a.MessageId.Contains(part, StringComparison.Ordinal));
@@ -47,10 +54,18 @@ public sealed class KillingSendGrid : IAsyncDisposable
     {
         using var reader = new StreamReader(context.Request.InputStream);
         using var json = JsonDocument.Parse(await reader.ReadToEndAsync());
-        var personalization = json.RootElement.GetProperty("personalizations")[0];
-        var messageId = personalization.GetProperty("custom_args").GetProperty("message_id").GetString()!;
+        var personalizations = json.RootElement.GetProperty("personalizations").EnumerateArray().ToList();
+        var messageId = personalizations[0].GetProperty("custom_args").GetProperty("message_id").GetString()!;
+        if (_refuseTogether && personalizations.Count > 1)
+        {
+            context.Response.StatusCode = (int)HttpStatusCode.BadRequest;
+            context.Response.Close();
+            return;
+        }
+
         if (_counts(messageId) && Interlocked.Increment(ref _counted) == _killAt)
         {
+            KilledAtMessages = personalizations.Count;
             _kill();
             _killed = true;
             context.Response.StatusCode = (int)HttpStatusCode.ServiceUnavailable;
@@ -58,9 +73,13 @@ public sealed class KillingSendGrid : IAsyncDisposable
             return;
         }
 
-        foreach (var to in personalization.GetProperty("to").EnumerateArray())
+        foreach (var personalization in personalizations)
         {
-            Accepted.Enqueue((messageId, to.GetProperty("email").GetString()!));
+            var id = personalization.GetProperty("custom_args").GetProperty("message_id").GetString()!;
+            foreach (var to in personalization.GetProperty("to").EnumerateArray())
+            {
+                Accepted.Enqueue((id, to.GetProperty("email").GetString()!));
+            }
         }
 
         context.Response.StatusCode = (int)HttpStatusCode.Accepted;
