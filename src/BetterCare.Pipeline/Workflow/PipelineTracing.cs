@@ -13,7 +13,7 @@ public static class PipelineTracing
 {
     public const string SourceName = "BetterCare.Pipeline";
 
-    /// <summary>The tag naming the part of the pipeline: Upload, Inbox, or a step (Process, Aggregate, Notify).</summary>
+    /// <summary>The tag naming the part of the pipeline: Upload, Inbox, a step (Process, Aggregate, Notify), or SignOff.</summary>
     public const string PartTag = "bettercare.part";
 
     public const string SubmissionTag = "bettercare.submission";
@@ -22,6 +22,9 @@ public static class PipelineTracing
 
     /// <summary>Running one step of a submission (an activity).</summary>
     public static Activity? StartStep(WorkflowStep step, string submissionId) => Start(step.ToString(), submissionId);
+
+    /// <summary>Asking a return's signatories to sign it off (the sign-off orchestration's first activity).</summary>
+    public static Activity? StartSignOffRequest(string submissionId) => Start("SignOff", submissionId);
 
     /// <summary>Taking in an upload through the API.</summary>
     public static Activity? StartUpload() => Start("Upload", null);

@@ -6,10 +6,11 @@ namespace BetterCare.Pipeline.Workflow;
 /// <summary>The rows, the requests and one history line; the state to wait in (first chaser, deadline, links lapse).</summary>
 public sealed class RequestSignOff(SignOffService signOff) : TaskActivity<StepInput, SignOffState>
 {
-    public override Task<SignOffState> RunAsync(TaskActivityContext context, StepInput input)
+    public override async Task<SignOffState> RunAsync(TaskActivityContext context, StepInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return signOff.RequestAsync(input.SubmissionId, input.ETag, CancellationToken.None);
+        using var activity = PipelineTracing.StartSignOffRequest(input.SubmissionId);
+        return await signOff.RequestAsync(input.SubmissionId, input.ETag, CancellationToken.None).ConfigureAwait(false);
     }
 }
 

@@ -149,6 +149,7 @@ public sealed partial class SubmissionWorkflow
         ArgumentNullException.ThrowIfNull(input);
         var id = input.SubmissionId;
         var sent = new SentThisRun();
+        using var activity = PipelineTracing.StartStep(step, id);
         for (var attempt = 0; attempt < 5; attempt++)
         {
             // The row as the previous step left it when this process saved it; otherwise (and after a conflict) read.
@@ -177,14 +178,12 @@ public sealed partial class SubmissionWorkflow
                 if (step == WorkflowStep.Aggregate && submission.Step == step)
                 {
                     // Nothing is saved on the state row: the period's row records it (see the class's summary).
-                    using var activity = PipelineTracing.StartStep(step, id);
                     var result = await _aggregator.ApplyAsync(submission, ct).ConfigureAwait(false);
                     return new StepOutcome(true, result.Superseded, submission.ETag, new AggregateResult(result.Detail, result.SupersededBy));
                 }
 
                 if (submission.Step == step)
                 {
-                    using var activity = PipelineTracing.StartStep(step, id);
                     superseded = await RunAsync(submission, sent, ct).ConfigureAwait(false);
                 }
                 else if (step == WorkflowStep.Aggregate)
