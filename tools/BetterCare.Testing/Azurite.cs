@@ -198,7 +198,8 @@ public sealed class Azurite : IAsyncDisposable
 
         /// <summary>
         /// Stops the emulator once this process is gone, however it ends: a test host that is
-        /// killed never runs its exit handlers, and the emulator must not outlive it.
+        /// killed never runs its exit handlers, and the emulator must not outlive it. Killed
+        /// outright, as its data is thrown away: the table service, asked to stop, stayed.
         /// </summary>
         private static void Watch(int emulatorId)
         {
@@ -207,7 +208,7 @@ public sealed class Azurite : IAsyncDisposable
                 ArgumentList =
                 {
                     "-c",
-                    string.Create(CultureInfo.InvariantCulture, $"while kill -0 {Environment.ProcessId} 2>/dev/null; do sleep 1; done; kill {emulatorId} 2>/dev/null"),
+                    string.Create(CultureInfo.InvariantCulture, $"while kill -0 {Environment.ProcessId} 2>/dev/null; do sleep 1; done; kill -9 {emulatorId} 2>/dev/null"),
                 },
                 UseShellExecute = false,
             };
