@@ -131,7 +131,12 @@ public sealed partial class SubmissionWorkflow
         // The orchestration first, asked to put the submission back itself (ResumeSubmission), so a
         // stop right after this call loses nothing; then put it back here too, so the answer shows
         // it. The ETag decides between two retries at once: only one of them puts it back.
-        await StartOrchestrationAsync(id, retry: true, ct).ConfigureAwait(false);
+        if (!await StartRetryAsync(id, ct).ConfigureAwait(false))
+        {
+            // The failed run's orchestration has not ended: put back now, nothing would run it.
+            return (submission, false);
+        }
+
         if (await ResumeAsync(id, ct).ConfigureAwait(false) is { } resumed)
         {
             return (resumed, true);
@@ -253,6 +258,31 @@ public sealed partial class SubmissionWorkflow
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Starts a Failed submission's orchestration again. The run that failed saves Failed in its last
+    /// activity and ends just after, so a retry made at once can find it still running: then it waits
+    /// for that end, for a few seconds at most. False when it did not end (or another retry started first).
+    /// </summary>
+    private async Task<bool> StartRetryAsync(string id, CancellationToken ct)
+    {
+        var limit = TimeSpan.FromSeconds(5);
+        var wait = TimeSpan.FromMilliseconds(50);
+        for (var waited = TimeSpan.Zero; ; waited += wait, wait *= 2)
+        {
+            if (await StartOrchestrationAsync(id, retry: true, ct).ConfigureAwait(false))
+            {
+                return true;
+            }
+
+            if (waited >= limit)
+            {
+                return false;
+            }
+
+            await Task.Delay(wait, ct).ConfigureAwait(false);
+        }
     }
 
     private Task<bool> StartOrchestrationAsync(string id, bool retry, CancellationToken ct, string? etag = null) =>
