@@ -61,7 +61,7 @@ public sealed partial class MailDispatcher
         var message = notice.Compose(MessageId(scope, notice.Key));
         var result = await SendAsync(message, ct).ConfigureAwait(false);
         LogMail(message.Id, message.SubmissionId, result.Status);
-        return new MailOutcome(new MailLedgerEntry(scope, notice.Key, StateOf(result), result.Detail, null), result.Status == MailStatus.Sent, result.Detail) { SentNow = result.Status == MailStatus.Sent };
+        return SentNow(new MailLedgerEntry(scope, notice.Key, StateOf(result), result.Detail, null), result);
     }
 
     /// <summary>
@@ -118,7 +118,7 @@ public sealed partial class MailDispatcher
                 ? claim with { State = StateOf(result), Detail = result.Detail }
                 : await _store.FinishMailAsync(claim, result, _clock.GetUtcNow(), ct).ConfigureAwait(false);
             LogMail(message.Id, message.SubmissionId, result.Status);
-            outcomes[i] = new MailOutcome(finished, result.Status == MailStatus.Sent, result.Detail) { SentNow = result.Status == MailStatus.Sent };
+            outcomes[i] = SentNow(finished, result);
         }
 
         return [.. outcomes.Select(o => o!)];
@@ -156,9 +156,13 @@ public sealed partial class MailDispatcher
         return [.. notices.Select((n, i) =>
         {
             LogMail(messages[i].Id, messages[i].SubmissionId, result.Status);
-            return new MailOutcome(new MailLedgerEntry(scope, n.Key, StateOf(result), result.Detail, null), result.Status == MailStatus.Sent, result.Detail) { SentNow = result.Status == MailStatus.Sent };
+            return SentNow(new MailLedgerEntry(scope, n.Key, StateOf(result), result.Detail, null), result);
         })];
     }
+
+    /// <summary>The outcome of a notice this call sent (or tried to): its entry, and whether the provider took it.</summary>
+    private static MailOutcome SentNow(MailLedgerEntry entry, MailResult result) =>
+        new(entry, result.Status == MailStatus.Sent, result.Detail) { SentNow = result.Status == MailStatus.Sent };
 
     private static MailClaimState StateOf(MailResult result) => result.Status == MailStatus.Sent ? MailClaimState.Sent : MailClaimState.Failed;
 
